@@ -119,6 +119,9 @@ class RedFlag(_Named):
     INFECTION_RISK = "INFECTION_RISK"
     BAND_PAIN_UNSTEADY = "BAND_PAIN_UNSTEADY"
     NECK_ARM_PINS_NEEDLES = "NECK_ARM_PINS_NEEDLES"
+    # "yes" to the compound urgent screen: fever or feeling unwell, weight loss without trying,
+    # history of cancer, or pain worse at night or lying down (one question, so one flag)
+    URGENT_SIGNS = "URGENT_SIGNS"
     # Tier C: see a clinician soon
     NOT_IMPROVING = "NOT_IMPROVING"
     ONE_LIMB_NERVE_SIGNS = "ONE_LIMB_NERVE_SIGNS"
@@ -159,6 +162,7 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
             RedFlag.INFECTION_RISK,
             RedFlag.BAND_PAIN_UNSTEADY,
             RedFlag.NECK_ARM_PINS_NEEDLES,
+            RedFlag.URGENT_SIGNS,
         )
     },
     RedFlag.NOT_IMPROVING: Tier.C,
@@ -295,6 +299,9 @@ class Advice:
     also_see_clinician: bool = False  # comfort care allowed, but book a GP or physio (D5, D17, D18, D24)
     followed_preference: bool = False
     learned_from: Outcome | None = None  # set when past feedback changed the advice
+    declined_preference: Modality | None = None  # the preference a safety rule would not allow (D22)
+    comfort_reason: str | None = None  # with CLINICIAN_SOON: reason key of the comfort advice (D5, D24)
+    unsure_red_flags: frozenset[RedFlag] = frozenset()  # screening answered "not sure"
 
 
 @dataclass(frozen=True)
@@ -347,3 +354,5 @@ class Stretch:
     per_side: bool = True
     caution: str = ""
     sources: tuple[str, ...] = field(default=())
+    min_hold_seconds: int = 15  # the user may shorten a hold to this (section 4, C13)
+    max_hold_seconds: int = 60

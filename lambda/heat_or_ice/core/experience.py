@@ -1,0 +1,44 @@
+"""What past sessions in this episode taught us, read from `Answers.outcomes`.
+
+Public API
+- `times_worse(outcomes, modality) -> int`: sessions of that kind reported WORSE.
+- `burned_by(outcomes, modality) -> bool`: burning or tingling got worse with it (D18).
+- `times_bad(outcomes, modalities=all) -> int`: WORSE or burning, the count behind D24.
+- `helped(outcomes) -> frozenset[Modality]`, `last_helped(outcomes) -> Modality | None`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Modality, Outcome, SessionOutcome
+
+HEATS = frozenset({Modality.HEAT, Modality.MOIST_HEAT})
+ALL_MODALITIES = frozenset(Modality)
+
+
+def _bad(outcome: SessionOutcome) -> bool:
+    return outcome.outcome is Outcome.WORSE or outcome.burning
+
+
+def times_worse(outcomes: Iterable[SessionOutcome], modality: Modality) -> int:
+    return sum(1 for o in outcomes if o.modality is modality and o.outcome is Outcome.WORSE)
+
+
+def burned_by(outcomes: Iterable[SessionOutcome], modality: Modality) -> bool:
+    return any(o.burning and o.modality is modality for o in outcomes)
+
+
+def times_bad(outcomes: Iterable[SessionOutcome], modalities: frozenset[Modality] = ALL_MODALITIES) -> int:
+    return sum(1 for o in outcomes if o.modality in modalities and _bad(o))
+
+
+def helped(outcomes: Iterable[SessionOutcome]) -> frozenset[Modality]:
+    return frozenset(o.modality for o in outcomes if o.outcome is Outcome.BETTER and not o.burning)
+
+
+def last_helped(outcomes: tuple[SessionOutcome, ...]) -> Modality | None:
+    for o in reversed(outcomes):
+        if o.outcome is Outcome.BETTER and not o.burning:
+            return o.modality
+    return None
