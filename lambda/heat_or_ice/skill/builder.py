@@ -1,0 +1,80 @@
+"""Puts the skill together: handlers in order, interceptors, persistence and the API client.
+
+`build_skill_from_environment` is the composition root used by Lambda and the local server:
+DYNAMODB_TABLE selects DynamoDB (boto3 honours AWS_ENDPOINT_URL_DYNAMODB), otherwise SQLite at
+SKILL_DB_PATH; SKILL_ID turns on the SDK's application-id check.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping
+
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_model.services import ApiClient
+
+from ..adapters import LazyApiClient, build_persistence_adapter
+from .errors import SpeakingExceptionHandler
+from .handlers.advice import AnswerHandler, RecommendIntentHandler
+from .handlers.followup import followup_handlers
+from .handlers.launch import LaunchHandler
+from .handlers.navigation import (
+    FallbackHandler,
+    GoodbyeHandler,
+    HelpHandler,
+    NavigateHomeHandler,
+    RepeatHandler,
+    SessionEndedHandler,
+    StartOverHandler,
+    UnhandledRequestHandler,
+)
+from .handlers.privacy import privacy_handlers
+from .handlers.stretching import stretch_handlers
+from .handlers.sessions import SessionCapability, TimersFactory, session_handlers
+from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
+
+
+def build_skill(
+    *,
+    persistence_adapter: AbstractPersistenceAdapter,
+    api_client: ApiClient | None = None,
+    skill_id: str | None = None,
+    timers_for: TimersFactory | None = None,
+) -> CustomSkill:
+    builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client or LazyApiClient())
+    builder.skill_id = skill_id or None
+    sessions = SessionCapability(timers_for) if timers_for else SessionCapability()
+    # Order matters: context-specific handlers (an answer to a pending question, a yes to an
+    # offer) come before general ones, and the catch-all comes last.
+    handlers = [
+        LaunchHandler(),
+        SessionEndedHandler(),
+        AnswerHandler(),
+        *session_handlers(sessions),
+        *followup_handlers(),
+        *stretch_handlers(),
+        *privacy_handlers(),
+        RecommendIntentHandler(),
+        HelpHandler(),
+        RepeatHandler(),
+        FallbackHandler(),
+        StartOverHandler(),
+        NavigateHomeHandler(),
+        GoodbyeHandler(),
+        UnhandledRequestHandler(),
+    ]
+    for handler in handlers:
+        builder.add_request_handler(handler)
+    builder.add_global_request_interceptor(RequestLogInterceptor())
+    builder.add_global_response_interceptor(SaveProfileInterceptor())
+    builder.add_exception_handler(SpeakingExceptionHandler())
+    return builder.create()
+
+
+def build_skill_from_environment(environ: Mapping[str, str] = os.environ) -> CustomSkill:
+    return build_skill(
+        persistence_adapter=build_persistence_adapter(environ),
+        skill_id=environ.get("SKILL_ID") or None,
+    )

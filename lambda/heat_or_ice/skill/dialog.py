@@ -1,0 +1,162 @@
+"""The advice conversation: ask the core's next question, or speak its advice.
+
+Handlers gather answers; this module decides nothing medical. It asks `core.next_question`
+what still matters and renders `core.advise` as speech, a card and at most one offer.
+What the skill is waiting for (a yes/no answer, an offer) lives in the session as `expect`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ask_sdk_model import Intent, IntentConfirmationStatus, IntentRequest, Slot, SlotConfirmationStatus
+from ask_sdk_model.dialog import ElicitSlotDirective
+from ask_sdk_model.response import Response
+
+from ..core import (
+    Action,
+    Advice,
+    Answers,
+    Modality,
+    Question,
+    QuestionId,
+    QuestionKind,
+    SessionPlan,
+    advise,
+    next_question,
+    plan_session,
+)
+from .ssml import Segment, plain_text
+from .turn import Reply, Turn
+
+RECOMMEND_INTENT = "RecommendIntent"
+RECOMMEND_SLOTS = ("location", "onset", "cause", "symptom", "otherSymptom", "condition", "preference")
+CARE_ACTIONS = (Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY)
+MAX_MISSES = 2  # after two answers we can't use, move on rather than loop
+
+
+# What the skill is waiting for -------------------------------------------------------------
+def expecting(turn: Turn, kind: str) -> dict[str, Any] | None:
+    expect = turn.session.get("expect")
+    return expect if isinstance(expect, dict) and expect.get("kind") == kind else None
+
+
+def expect(turn: Turn, kind: str, **details: Any) -> None:
+    turn.session["expect"] = {"kind": kind, **details}
+
+
+def clear_expectation(turn: Turn) -> None:
+    turn.session.pop("expect", None)
+
+
+def pending_question(turn: Turn) -> QuestionId | None:
+    waiting = expecting(turn, "question")
+    try:
+        return QuestionId(waiting["id"]) if waiting else None
+    except (KeyError, ValueError):
+        return None
+
+
+# Questions ---------------------------------------------------------------------------------
+def question_words(turn: Turn, question_id: QuestionId) -> tuple[str, str]:
+    return turn.say(f"question.{question_id.value}"), turn.say(f"question.{question_id.value}.reprompt")
+
+
+def _elicit(slot_name: str) -> ElicitSlotDirective:
+    slots = {name: Slot(name=name, confirmation_status=SlotConfirmationStatus.NONE) for name in RECOMMEND_SLOTS}
+    intent = Intent(name=RECOMMEND_INTENT, slots=slots, confirmation_status=IntentConfirmationStatus.NONE)
+    return ElicitSlotDirective(slot_to_elicit=slot_name, updated_intent=intent)
+
+
+def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -> Response:
+    expect(turn, "question", id=question.id.value, misses=misses)
+    words, reprompt = question_words(turn, question.id)
+    directives = []
+    # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
+    if question.kind is QuestionKind.SLOT and question.slot and isinstance(turn.request, IntentRequest):
+        directives.append(_elicit(question.slot))
+    return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt], directives=directives))
+
+
+def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = None) -> Response:
+    """Remembers the answers, then asks what still matters or gives the advice."""
+    turn.profile.remember_answers(answers, turn.now)
+    turn.changed()
+    question = next_question(answers)
+    if question is None:
+        return give_advice(turn, answers, intro or [])
+    return ask(turn, question, intro or [])
+
+
+# Advice ------------------------------------------------------------------------------------
+def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
+    advice = advise(answers)
+    clear_expectation(turn)
+    if advice.action in CARE_ACTIONS:
+        return _care(turn, advice, intro)
+    speech = [*intro, *_advice_words(turn, advice, answers)]
+    offer, reprompt = _offer(turn, advice, answers)
+    card_text = plain_text([*speech[len(intro):], turn.say("advice.card_disclaimer")])
+    card_title = turn.say("advice.card_title", action=turn.say(f"advice.card_action.{advice.action.value}"))
+    return turn.respond(Reply(speech=[*speech, *offer], reprompt=reprompt, card=(card_title, card_text)))
+
+
+def _reason(turn: Turn, advice: Advice) -> str:
+    return turn.say(f"reason.{advice.reason}")
+
+
+def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+    words: list[Segment] = []
+    if advice.learned_from is not None:
+        latest = next((o for o in reversed(answers.outcomes) if o.outcome is advice.learned_from), None)
+        if latest is not None:
+            modality = turn.say(f"modality.{latest.modality.value}")
+            words.append(turn.say(f"advice.learned.{advice.learned_from.value}", modality=modality))
+    declined = getattr(advice, "declined_preference", None)
+    if declined is not None:
+        words.append(turn.say("advice.preference_declined", modality=turn.say(f"modality.{declined.value}")))
+    words.append(turn.say(f"advice.action.{advice.action.value}"))
+    words.append(_reason(turn, advice))
+    if advice.also_see_clinician and advice.action is not Action.CLINICIAN_SOON:
+        words.append(turn.say("advice.action.CLINICIAN_SOON"))
+    if advice.comfort_reason and advice.offer is not None:
+        modality = turn.say(f"modality.{advice.offer.value}")
+        words += [turn.say("advice.meanwhile"), turn.say("advice.comfort", modality=modality)]
+        words.append(turn.say(f"reason.{advice.comfort_reason}"))
+    said = set(turn.session.get("cautions_said", []))
+    for caution in advice.cautions:
+        words.append(turn.say(f"caution.{caution.value}"))
+        said.add(caution.value)
+    turn.session["cautions_said"] = sorted(said)
+    return words
+
+
+def session_plan_for(turn: Turn, modality: Modality, advice: Advice, answers: Answers, minutes: int | None = None):
+    return plan_session(modality, minutes, turn.profile.history(), turn.now, advice=advice, location=answers.location)
+
+
+def _offer(turn: Turn, advice: Advice, answers: Answers) -> tuple[list[Segment], list[Segment]]:
+    """At most one offer: a timed session if one may start now, else a stretch, else anything else.
+    Someone who asked for a stretch and was screened first is offered the stretch."""
+    wants_stretch = turn.session.pop("goal", None) == "stretch"
+    if advice.session_allowed and advice.offer is not None and not wants_stretch:
+        plan = session_plan_for(turn, advice.offer, advice, answers)
+        modality = turn.say(f"modality.{advice.offer.value}")
+        if isinstance(plan, SessionPlan):
+            expect(turn, "offer_session", modality=advice.offer.value)
+            return (
+                [turn.say("advice.offer_session", minutes=plan.minutes, modality=modality)],
+                [turn.say("advice.offer_session.reprompt", modality=modality)],
+            )
+    if advice.stretches:
+        expect(turn, "offer_stretch")
+        return [turn.say("advice.offer_stretch")], [turn.say("advice.offer_stretch.reprompt")]
+    expect(turn, "anything_else")
+    return [turn.say("advice.anything_else")], [turn.say("advice.anything_else.reprompt")]
+
+
+def _care(turn: Turn, advice: Advice, intro: list[Segment]) -> Response:
+    words = turn.say(f"care.{advice.reason}")
+    return turn.respond(
+        Reply(speech=[*intro, words], card=(turn.say("care.card_title"), words), end_session=True)
+    )

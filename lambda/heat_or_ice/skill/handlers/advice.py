@@ -1,0 +1,126 @@
+"""Advice: RecommendIntent and the answers to the questions it leads to."""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from ...core import (
+    Answers,
+    Cause,
+    Condition,
+    Location,
+    Modality,
+    Onset,
+    QuestionId,
+    Reply,
+    Symptom,
+    apply_reply,
+    next_question,
+)
+from ..dialog import MAX_MISSES, ask, continue_advice, expecting, pending_question
+from ..slots import read_enum
+from ..ssml import Segment
+from ..turn import Turn
+
+SLOT_QUESTIONS = {
+    QuestionId.LOCATION: "location",
+    QuestionId.ONSET: "onset",
+    QuestionId.CAUSE: "cause",
+    QuestionId.PREFERENCE: "preference",
+}
+_FACT_SLOTS = {"onset": Onset, "cause": Cause, "condition": Condition, "preference": Modality}
+_ANSWER_INTENTS = {"AMAZON.YesIntent": Reply.YES, "AMAZON.NoIntent": Reply.NO, "DontKnowIntent": Reply.UNSURE}
+
+
+def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]:
+    """Adds what the person just said to the episode; returns the slots heard but not understood."""
+    request = turn.request
+    unmatched: dict[str, str] = {}
+    location, heard = read_enum(request, "location", Location)
+    if heard:
+        unmatched["location"] = heard
+    if location is not None and answers.location not in (None, location):
+        answers = Answers(outcomes=answers.outcomes)  # a different place hurts: a new episode
+    changes: dict[str, object] = {}
+    if location is not None:
+        changes["location"] = location
+    for slot, kind in _FACT_SLOTS.items():
+        value, heard = read_enum(request, slot, kind)
+        if value is not None:
+            changes[slot] = value
+        elif heard:
+            unmatched[slot] = heard
+    symptoms = set(answers.symptoms)
+    for slot in ("symptom", "otherSymptom"):
+        value, heard = read_enum(request, slot, Symptom)
+        if value is not None:
+            symptoms.add(value)
+        elif heard:
+            unmatched[slot] = heard
+    changes["symptoms"] = frozenset(symptoms)
+    return answers.with_changes(**changes), unmatched
+
+
+def _missed(turn: Turn, answers: Answers, question_id: QuestionId, intro: list[Segment]) -> Response:
+    """An answer we couldn't use: ask again once, then accept "don't know" rather than loop."""
+    waiting = expecting(turn, "question") or {}
+    misses = int(waiting.get("misses", 0)) + 1 if waiting.get("id") == question_id.value else 1
+    if misses >= MAX_MISSES:
+        answers = apply_reply(answers, question_id, Reply.UNSURE)
+        return continue_advice(turn, answers, [*intro, turn.say("unmatched.give_up")])
+    question = next_question(answers)
+    if question is None or question.id is not question_id:
+        return continue_advice(turn, answers, intro)
+    return ask(turn, question, intro, misses=misses)
+
+
+class RecommendIntentHandler(AbstractRequestHandler):
+    """"Should I use heat or ice", "I hurt my lower back lifting", or a bare answer like "my neck"."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("RecommendIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        answers, unmatched = _merge_slots(turn, turn.profile.answers())
+        if "location" in unmatched and answers.location is None:
+            heard = unmatched["location"]
+            intro = [turn.say("unmatched.location", heard=heard)]
+            return _missed(turn, answers, QuestionId.LOCATION, intro)
+        pending = pending_question(turn)
+        pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
+        if pending_slot and pending_slot in unmatched and getattr(answers, pending_slot) is None:
+            return _missed(turn, answers, pending, [turn.say("unmatched.other")])
+        return continue_advice(turn, answers)
+
+
+class AnswerHandler(AbstractRequestHandler):
+    """Yes, no or "I don't know" to the question the skill just asked."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        intent_names = tuple(_ANSWER_INTENTS)
+        if not any(is_intent_name(name)(handler_input) for name in intent_names):
+            return False
+        return pending_question(Turn.of(handler_input)) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        question_id = pending_question(turn)
+        assert question_id is not None  # can_handle checked it
+        reply = _ANSWER_INTENTS[handler_input.request_envelope.request.intent.name]
+        answers = turn.profile.answers()
+        if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
+            # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
+            return _missed(turn, answers, question_id, [turn.say("fallback.question")])
+        return continue_advice(turn, apply_reply(answers, question_id, reply))
+
+
+def missed_question(turn: Turn) -> Response | None:
+    """Fallback while a question is pending counts as a miss; None when no question is pending."""
+    question_id = pending_question(turn)
+    if question_id is None:
+        return None
+    return _missed(turn, turn.profile.answers(), question_id, [turn.say("fallback.question")])

@@ -1,0 +1,125 @@
+"""After a session: asking how it felt, remembering it, and offering what may come next.
+
+"Heat made it worse" is stored as a session outcome; the core reads outcomes on the next
+advice (D17, D18, D24), so this module only records what the person said.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from ...core import Modality, Outcome, SessionOutcome, Symptom, advise
+from ...core.cautions import session_cautions as cautions_for
+from ..dialog import clear_expectation, continue_advice, expect, expecting
+from ..profile import StoredSession
+from ..slots import read_enum
+from ..ssml import Segment
+from ..turn import Reply, Turn
+
+FEEDBACK_WINDOW = timedelta(hours=12)  # later than this, "how did it feel?" is no longer a fair question
+HEAT_KINDS = (Modality.HEAT, Modality.MOIST_HEAT)
+
+
+def session_cautions(turn: Turn, modality: Modality) -> list[Segment]:
+    """The session's safety lines, each said once per conversation."""
+    said = set(turn.session.get("cautions_said", []))
+    words = [turn.say(f"caution.{c.value}") for c in cautions_for(modality) if c.value not in said]
+    turn.session["cautions_said"] = sorted(said | {c.value for c in cautions_for(modality)})
+    return words
+
+
+def feedback_due(turn: Turn) -> StoredSession | None:
+    """The last session, if it has ended recently and nobody asked how it felt yet."""
+    latest = turn.profile.latest_session()
+    if latest is None or latest.feedback_asked or latest.ends_at > turn.now:
+        return None
+    if turn.now - latest.ends_at > FEEDBACK_WINDOW:
+        return None
+    if any(o.at >= latest.started_at for o in turn.profile.outcomes):
+        return None
+    return latest
+
+
+def ask_feedback(turn: Turn, session: StoredSession, intro: list[Segment]) -> Response:
+    session.feedback_asked = True
+    turn.changed()
+    modality = turn.say(f"modality.{session.modality.value}")
+    expect(turn, "feedback", modality=session.modality.value)
+    return turn.respond(
+        Reply(
+            speech=[*intro, turn.say("feedback.ask", modality=modality)],
+            reprompt=[turn.say("feedback.ask.reprompt", modality=modality)],
+        )
+    )
+
+
+def offer_stretch_or_close(turn: Turn, intro: list[Segment]) -> Response:
+    """Offers a stretch when the core allows one for this person, else asks if there's anything else."""
+    answers = turn.profile.answers()
+    allowed = advise(answers).stretches if turn.profile.episode is not None else ()
+    if allowed:
+        expect(turn, "offer_stretch")
+        return turn.respond(
+            Reply(speech=[*intro, turn.say("advice.offer_stretch")], reprompt=[turn.say("advice.offer_stretch.reprompt")])
+        )
+    expect(turn, "anything_else")
+    return turn.respond(
+        Reply(speech=[*intro, turn.say("advice.anything_else")], reprompt=[turn.say("advice.anything_else.reprompt")])
+    )
+
+
+class FeedbackHandler(AbstractRequestHandler):
+    """"It felt better", "the heat made it worse", "I'm done", "the ice is off"."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("FeedbackIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        outcome, _ = read_enum(turn.request, "outcome", Outcome)
+        said_modality, _ = read_enum(turn.request, "modality", Modality)
+        profile = turn.profile
+        running = profile.running_session(turn.now)
+        if outcome is None:
+            session = running or profile.latest_session()
+            if session is None:
+                return offer_stretch_or_close(turn, [turn.say("feedback.no_session")])
+            if running is not None:  # "the ice is off": the session ended early, now
+                running.ends_at, running.ended_early = turn.now, True
+            return ask_feedback(turn, session, [turn.say("feedback.session_over")] if running else [])
+        waiting = expecting(turn, "feedback") or {}
+        latest = profile.latest_session()
+        modality = said_modality or _modality(waiting.get("modality")) or (latest.modality if latest else None)
+        if modality is None:
+            clear_expectation(turn)
+            return offer_stretch_or_close(turn, [turn.say("feedback.thanks")])
+        return record_outcome(turn, modality, outcome)
+
+
+def _modality(value: object) -> Modality | None:
+    try:
+        return Modality(value)
+    except ValueError:
+        return None
+
+
+def record_outcome(turn: Turn, modality: Modality, outcome: Outcome) -> Response:
+    answers = turn.profile.answers()
+    burning = outcome is Outcome.WORSE and modality in HEAT_KINDS and Symptom.BURNING in answers.symptoms
+    turn.profile.outcomes.append(SessionOutcome(modality, outcome, turn.now, burning=burning))
+    turn.changed()
+    clear_expectation(turn)
+    thanks = turn.say(f"feedback.thanks.{outcome.value}", modality=turn.say(f"modality.{modality.value}"))
+    if turn.profile.episode is not None:
+        # The next advice learns from it (D17, D18, D24); say it now while it matters.
+        return continue_advice(turn, turn.profile.answers(), [thanks])
+    return offer_stretch_or_close(turn, [thanks])
+
+
+def followup_handlers() -> list[AbstractRequestHandler]:
+    return [FeedbackHandler()]

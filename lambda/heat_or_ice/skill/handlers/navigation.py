@@ -1,0 +1,151 @@
+"""Built-in intents and the requests nobody asked for: help, repeat, fallback, start over,
+stop, session end, yes/no with nothing pending, and a last catch-all so every request is answered."""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_model import IntentRequest, Response
+
+from ...core import Answers
+from ..dialog import clear_expectation, continue_advice, expecting, pending_question, question_words
+from ..turn import Reply, Turn
+from .advice import missed_question
+
+# Requests Alexa sends that must not be answered with speech.
+SILENT_REQUEST_PREFIXES = (
+    "SessionEndedRequest",
+    "System.ExceptionEncountered",
+    "AudioPlayer.",
+    "PlaybackController.",
+    "AlexaSkillEvent.",
+    "AlexaHouseholdListEvent.",
+    "Messaging.",
+)
+
+
+def _what_next(turn: Turn, intro: list) -> Response:
+    return turn.respond(
+        Reply(speech=[*intro, turn.say("launch.what_next")], reprompt=[turn.say("launch.what_next.reprompt")])
+    )
+
+
+def _repeat_expectation(turn: Turn, intro: list) -> Response | None:
+    """Says the pending question or offer again after `intro`; None when nothing is pending."""
+    question_id = pending_question(turn)
+    if question_id is not None:
+        words, reprompt = question_words(turn, question_id)
+        return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt]))
+    last = turn.session.get("last_said")
+    if isinstance(turn.session.get("expect"), dict) and isinstance(last, dict) and isinstance(last.get("speech"), str):
+        reprompt = [turn.say("help.offer")]
+        return turn.respond(Reply(speech=[*intro, last["speech"]], reprompt=reprompt))
+    return None
+
+
+class HelpHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.HelpIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        explanation = turn.say("help.question" if pending_question(turn) is not None else "help.offer")
+        return _repeat_expectation(turn, [explanation]) or _what_next(turn, [turn.say("help.general")])
+
+
+class RepeatHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.RepeatIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        last = turn.session.get("last_said")
+        if not isinstance(last, dict) or not isinstance(last.get("ssml"), str):
+            return _what_next(turn, [turn.say("repeat.nothing")])
+        builder = handler_input.response_builder.speak(last["ssml"])
+        reprompt = last.get("reprompt")
+        if isinstance(reprompt, str):
+            builder.ask(reprompt)
+        else:
+            builder.set_should_end_session(not turn.session.get("expect"))
+        return builder.response
+
+
+class FallbackHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        missed = missed_question(turn)
+        if missed is not None:
+            return missed
+        repeated = _repeat_expectation(turn, [turn.say("fallback.question"), turn.say("help.offer")])
+        return repeated or _what_next(turn, [turn.say("fallback.general")])
+
+
+class StartOverHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.StartOverIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        outcomes = turn.profile.answers().outcomes  # how sessions felt stays; the episode starts again
+        turn.profile.forget_episode()
+        clear_expectation(turn)
+        return continue_advice(turn, Answers(outcomes=outcomes), [turn.say("start_over")])
+
+
+class NavigateHomeHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.NavigateHomeIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        clear_expectation(turn)
+        return _what_next(turn, [])
+
+
+class GoodbyeHandler(AbstractRequestHandler):
+    """Stop, cancel, or "no" when the skill only asked whether there was anything else."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if is_intent_name("AMAZON.StopIntent")(handler_input) or is_intent_name("AMAZON.CancelIntent")(handler_input):
+            return True
+        return is_intent_name("AMAZON.NoIntent")(handler_input) and bool(
+            expecting(Turn.of(handler_input), "anything_else")
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        clear_expectation(turn)
+        resting = turn.profile.latest_session() is not None and turn.profile.running_session(turn.now) is None
+        return turn.respond(Reply(speech=[turn.say("goodbye.resting" if resting else "goodbye")], end_session=True))
+
+
+class SessionEndedHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("SessionEndedRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return handler_input.response_builder.response  # Alexa ignores any speech here
+
+
+class UnhandledRequestHandler(AbstractRequestHandler):
+    """Registered last: unknown intents, yes/no out of context, and odd request types."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        request_type = getattr(request, "object_type", None) or ""
+        if request_type.startswith(SILENT_REQUEST_PREFIXES):
+            return handler_input.response_builder.response
+        turn = Turn.of(handler_input)
+        if isinstance(request, IntentRequest):
+            repeated = _repeat_expectation(turn, [turn.say("fallback.question")])
+            if repeated is not None:
+                return repeated
+        return _what_next(turn, [turn.say("fallback.general")])

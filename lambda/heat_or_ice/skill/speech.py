@@ -1,0 +1,60 @@
+"""Spoken words, keyed by meaning, one catalogue per locale.
+
+`locales/en.json` holds every string; `locales/<locale>.json` overrides what differs in a
+country (emergency number, "A and E" or "the ER"). Strings are plain text with `{name}`
+placeholders; `ssml.to_ssml` escapes them when the response is built, so a value the user said
+can never break the markup. Catalogues are read once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+LOCALES_DIR = Path(__file__).with_name("locales")
+DEFAULT_LOCALE = "en-US"
+SUPPORTED_LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+
+
+class _LocaleValues(dict):
+    """Lets a string use locale values ({emergency_number}) without every caller passing them."""
+
+    def __init__(self, locale_values: Mapping[str, str], params: Mapping[str, object]):
+        super().__init__(locale_values)
+        self.update({k: str(v) for k, v in params.items()})
+
+
+@lru_cache(maxsize=None)
+def _catalogue(locale: str) -> dict[str, str]:
+    strings: dict[str, str] = json.loads((LOCALES_DIR / "en.json").read_text(encoding="utf-8"))
+    override = LOCALES_DIR / f"{locale}.json"
+    if override.exists():
+        strings.update(json.loads(override.read_text(encoding="utf-8")))
+    return strings
+
+
+def supported_locale(locale: str | None) -> str:
+    """The catalogue to use for a request locale; unknown locales fall back to en-US."""
+    return locale if locale in SUPPORTED_LOCALES else DEFAULT_LOCALE
+
+
+class Speech:
+    """Looks up and fills strings for one locale."""
+
+    def __init__(self, locale: str | None):
+        self.locale = supported_locale(locale)
+        self._strings = _catalogue(self.locale)
+        self._locale_values = {k[len("locale.") :]: v for k, v in self._strings.items() if k.startswith("locale.")}
+
+    def has(self, key: str) -> bool:
+        return key in self._strings
+
+    def say(self, key: str, **params: object) -> str:
+        template = self._strings[key]
+        return string.Formatter().vformat(template, (), _LocaleValues(self._locale_values, params))
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(self._strings)

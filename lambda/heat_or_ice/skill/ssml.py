@@ -1,0 +1,53 @@
+"""The one place where text becomes SSML.
+
+Handlers and the speech catalogue deal in plain text and `Pause` markers; `to_ssml` escapes
+every piece of text exactly once and turns pauses into `<break>` tags no longer than Alexa's
+10-second limit, chaining several for longer holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Union
+from xml.sax.saxutils import escape
+
+MAX_BREAK_SECONDS = 10  # Alexa rejects a single <break> longer than 10 s
+MAX_SPEECH_CHARACTERS = 8000  # Alexa's limit for outputSpeech
+
+
+@dataclass(frozen=True)
+class Pause:
+    seconds: float
+
+
+Segment = Union[str, Pause]
+
+
+def _break_tags(seconds: float) -> str:
+    tags = []
+    remaining = seconds
+    while remaining > 0:
+        chunk = min(remaining, MAX_BREAK_SECONDS)
+        millis = int(round(chunk * 1000))
+        tags.append(f'<break time="{millis}ms"/>' if millis % 1000 else f'<break time="{millis // 1000}s"/>')
+        remaining -= chunk
+    return "".join(tags)
+
+
+def to_ssml(segments: Iterable[Segment]) -> str:
+    """Joins text and pauses into the inside of a <speak> element (ask-sdk adds the wrapper)."""
+    parts: list[str] = []
+    for segment in segments:
+        if isinstance(segment, Pause):
+            parts.append(_break_tags(segment.seconds))
+        elif segment:
+            parts.append(escape(segment.strip()))
+    ssml = " ".join(part for part in parts if part)
+    if len(ssml) > MAX_SPEECH_CHARACTERS:
+        raise ValueError(f"speech of {len(ssml)} characters exceeds Alexa's {MAX_SPEECH_CHARACTERS}")
+    return ssml
+
+
+def plain_text(segments: Iterable[Segment]) -> str:
+    """The same speech as plain text, for cards and logs of our own wording."""
+    return " ".join(s.strip() for s in segments if isinstance(s, str) and s.strip())

@@ -1,0 +1,131 @@
+"""One request's working context: the clock, the words, the remembered profile and the reply.
+
+A `Turn` is created by the request interceptor and found by handlers with `Turn.of(handler_input)`.
+The skill's "now" is the request's timestamp, never the server clock, so conversations can be
+replayed at any time. The profile is loaded lazily, once; if the store is down the turn
+carries on with an empty profile that is never saved over what is stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import Card, SimpleCard
+
+from .profile import Profile
+from .speech import Speech
+from .ssml import Segment, plain_text, to_ssml
+
+log = logging.getLogger(__name__)
+_TURN_KEY = "turn"
+
+
+@dataclass
+class Reply:
+    """What the skill is about to say and do."""
+
+    speech: list[Segment] = field(default_factory=list)
+    reprompt: list[Segment] | None = None
+    card: tuple[str, str] | Card | None = None  # (title, text) for a simple card, or any card
+    directives: list[Any] = field(default_factory=list)
+    end_session: bool | None = None
+
+
+class Turn:
+    def __init__(self, handler_input: HandlerInput):
+        envelope = handler_input.request_envelope
+        self.handler_input = handler_input
+        self.request = envelope.request
+        self.speech = Speech(getattr(self.request, "locale", None))
+        self.now = _request_time(self.request)
+        self.session: dict[str, Any] = handler_input.attributes_manager.session_attributes
+        if not isinstance(self.session, dict):
+            self.session = {}
+            handler_input.attributes_manager.session_attributes = self.session
+        self._profile: Profile | None = None
+        self.profile_changed = False
+        self.forget_requested = False
+        self.storage_unavailable = False
+
+    @classmethod
+    def of(cls, handler_input: HandlerInput) -> Turn:
+        attributes = handler_input.attributes_manager.request_attributes
+        turn = attributes.get(_TURN_KEY)
+        if turn is None:
+            turn = attributes[_TURN_KEY] = cls(handler_input)
+        return turn
+
+    @classmethod
+    def existing(cls, handler_input: HandlerInput) -> Turn | None:
+        return handler_input.attributes_manager.request_attributes.get(_TURN_KEY)
+
+    # The remembered profile -------------------------------------------------------------
+    @property
+    def profile(self) -> Profile:
+        if self._profile is None:
+            self._profile = self._load_profile()
+        return self._profile
+
+    def _load_profile(self) -> Profile:
+        manager = self.handler_input.attributes_manager
+        try:
+            stored = manager.persistent_attributes
+        except Exception as error:  # any store failure: carry on, but never overwrite what is stored
+            log.warning("profile could not be read: %s", type(error).__name__)
+            self.storage_unavailable = True
+            return Profile()
+        return Profile.from_attributes(stored, self.now)
+
+    def changed(self) -> None:
+        """Marks the profile to be saved when the response is sent."""
+        self.profile_changed = True
+
+    def forget_everything(self) -> None:
+        """Deletes the whole stored record when the response is sent."""
+        self._profile = Profile()
+        self.forget_requested = True
+
+    # Words ------------------------------------------------------------------------------
+    def say(self, key: str, **params: object) -> str:
+        return self.speech.say(key, **params)
+
+    def minutes(self, count: int) -> str:
+        return self.say("minutes.one") if count == 1 else self.say("minutes.many", count=count)
+
+    # The reply --------------------------------------------------------------------------
+    def respond(self, reply: Reply) -> Response:
+        builder = self.handler_input.response_builder
+        speech_ssml = to_ssml(reply.speech)
+        builder.speak(speech_ssml)
+        reprompt_ssml = None
+        if reply.reprompt:
+            reprompt_ssml = to_ssml(reply.reprompt)
+            builder.ask(reprompt_ssml)
+        if isinstance(reply.card, tuple):
+            builder.set_card(SimpleCard(title=reply.card[0], content=reply.card[1]))
+        elif reply.card is not None:
+            builder.set_card(reply.card)
+        for directive in reply.directives:
+            builder.add_directive(directive)
+        if reply.end_session is not None:
+            builder.set_should_end_session(reply.end_session)
+        elif not reply.reprompt and not reply.directives:
+            builder.set_should_end_session(True)
+        if reply.speech:
+            self.session["last_said"] = {"speech": plain_text(reply.speech), "ssml": speech_ssml}
+            if reprompt_ssml:
+                self.session["last_said"]["reprompt"] = reprompt_ssml
+        return builder.response
+
+
+def _request_time(request: Any) -> datetime:
+    moment = getattr(request, "timestamp", None)
+    if isinstance(moment, datetime):
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    # A request without a timestamp is malformed; answer it all the same, on the server clock.
+    return datetime.now(timezone.utc)

@@ -1,0 +1,24 @@
+"""AWS Lambda entry point: `lambda_handler(event, context)`.
+
+The skill is built once per container, on the first request, from the environment
+(DYNAMODB_TABLE, SKILL_DB_PATH, SKILL_ID, LOG_LEVEL).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from heat_or_ice.skill.builder import build_skill_from_environment
+from heat_or_ice.skill.entry import handle_event
+
+logging.getLogger("heat_or_ice").setLevel(os.environ.get("LOG_LEVEL", "INFO"))
+_skill = None
+
+
+def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
+    global _skill
+    if _skill is None:
+        _skill = build_skill_from_environment()
+    return handle_event(_skill, event, context)

@@ -1,0 +1,219 @@
+"""Advice conversations: what the person says, and what the skill must say or do.
+
+Each test names the decision-table row (D1-D24) of the clinical rules whose path it walks.
+"""
+
+from __future__ import annotations
+
+from tests.skill.screening import answer_questions, pending_question
+from tests.support.conversation import Conversation, Unmatched
+
+
+def test_launch_welcomes_says_what_it_does_and_asks_where_it_hurts(talk):
+    talk.launch()
+    assert "Welcome to Heat or Ice" in talk.speech
+    assert "not medical care" in talk.speech
+    assert "Where does it hurt" in talk.speech
+    assert talk.reprompt and not talk.ended
+
+
+def test_D6_fresh_lifting_injury_is_not_asked_where_or_when_and_gets_ice(talk):
+    talk.launch()
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    asked = answer_questions(talk)
+    assert not {"LOCATION", "ONSET", "CAUSE"} & set(asked)
+    assert {"SADDLE_NUMBNESS", "BLADDER_BOWEL"} <= set(asked), "cauda equina questions are asked directly"
+    assert "I'd suggest ice" in talk.speech
+    assert "first few days" in talk.speech
+    assert "modest, short-term relief" in talk.speech
+    assert "time a 10 minute ice session" in talk.speech
+    assert talk.card["type"] == "Simple" and "ice" in talk.card["title"].lower()
+    assert "not medical advice" in talk.card["content"]
+
+
+def test_slot_questions_use_elicit_slot_with_a_reprompt(talk):
+    talk.intent("RecommendIntent")
+    assert pending_question(talk) == "LOCATION"
+    assert talk.elicited_slot() == "location"
+    assert talk.reprompt
+
+
+def test_D10_back_pain_that_came_on_by_itself_gets_heat(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="WEEKS", cause="NO_CAUSE")
+    answer_questions(talk)
+    assert "I'd suggest heat" in talk.speech
+    assert "comes on by itself" in talk.speech
+    assert "Never fall asleep with heat on" in talk.speech or "fall asleep" in talk.speech
+
+
+def test_D1_volunteered_saddle_numbness_is_an_emergency_with_no_offer(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", symptom="SADDLE_NUMBNESS")
+    assert "nine one one" in talk.speech
+    assert "emergency room" in talk.speech
+    assert talk.ended
+    assert "session" not in talk.speech.lower() or "not going to suggest" in talk.speech
+    assert not talk.directives
+
+
+def test_D1_answered_yes_to_bladder_question_is_an_emergency(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="DAYS", cause="NO_CAUSE")
+    answer_questions(talk, yes=("BLADDER_BOWEL",))
+    assert "nine one one" in talk.speech and talk.ended
+
+
+def test_D1_emergency_number_follows_the_locale(skill):
+    talk = Conversation(skill, locale="en-GB")
+    talk.intent("RecommendIntent", location="LEG", symptom="BOTH_LEGS")
+    assert "nine nine nine" in talk.speech and "A and E" in talk.speech
+    talk = Conversation(skill, locale="en-AU")
+    talk.intent("RecommendIntent", location="LEG", symptom="BOTH_LEGS")
+    assert "triple zero" in talk.speech
+    talk = Conversation(skill, locale="en-IN")
+    talk.intent("RecommendIntent", location="LEG", symptom="BOTH_LEGS")
+    assert "one one two" in talk.speech
+
+
+def test_D3_accident_sends_to_emergency_care_before_any_home_treatment(talk):
+    talk.intent("RecommendIntent", location="NECK", cause="ACCIDENT", onset="TODAY")
+    assert "After an accident like that" in talk.speech
+    assert talk.ended
+
+
+def test_D2_urgent_signs_mean_get_checked_today(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="WEEKS", cause="NO_CAUSE")
+    answer_questions(talk, yes=("URGENT_SIGNS",))
+    assert "checked today" in talk.speech
+    assert "urgent care" in talk.speech
+    assert talk.ended
+
+
+def test_D4_numb_skin_means_no_pack_and_no_session_offer(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="WEEKS", cause="NO_CAUSE")
+    answer_questions(talk, yes=("SKIN_SAFETY",))
+    assert "don't put heat or ice on that area" in talk.speech
+    assert "time a" not in talk.speech
+
+
+def test_D7_swelling_means_ice_even_for_someone_who_prefers_heat(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY", symptom="SWELLING",
+                preference="HEAT")
+    answer_questions(talk)
+    assert "I'd suggest ice" in talk.speech
+    assert "swelling" in talk.speech.lower()
+    assert "heat session" not in talk.speech
+
+
+def test_D11_spasm_gets_heat(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", symptom="SPASM", onset="DAYS", cause="NO_CAUSE")
+    answer_questions(talk)
+    assert "I'd suggest heat" in talk.speech and "spasming" in talk.speech
+
+
+def test_D14_neck_without_injury_gets_heat(talk):
+    talk.intent("RecommendIntent", location="NECK", cause="NO_CAUSE", onset="DAYS")
+    asked = answer_questions(talk)
+    assert "NECK_DANGER_SIGNS" in asked
+    assert "I'd suggest heat" in talk.speech and "neck" in talk.speech
+
+
+def test_D5_shooting_pain_down_one_leg_means_see_a_clinician_soon(talk):
+    talk.intent("RecommendIntent", location="LEG", symptom="SHOOTING_PAIN", cause="NO_CAUSE", onset="WEEKS")
+    asked = answer_questions(talk)
+    assert "BOTH_LEGS" in asked
+    assert "doctor or a physiotherapist" in talk.speech
+    assert "Nerve symptoms" in talk.speech
+
+
+def test_D16_arthritis_gets_gentle_moist_heat(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", condition="ARTHRITIS", onset="MONTHS", cause="NO_CAUSE")
+    answer_questions(talk)
+    assert "moist" in talk.speech.lower()
+
+
+def test_D20_chronic_pain_asks_preference_then_follows_it(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="MONTHS", cause="NO_CAUSE")
+    asked = answer_questions(talk, preference="ICE")
+    assert "PREFERENCE" in asked
+    assert "ice" in talk.speech.lower()
+    assert "movement and exercise" in talk.speech or "feels better" in talk.speech
+
+
+def test_D23_unknown_cause_gets_a_gentle_heat_trial(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="DAYS")
+    answer_questions(talk)  # "I don't know" to how it started
+    assert "gentle warmth" in talk.speech
+
+
+def test_unmatched_location_gets_a_helpful_reask_then_moves_on_without_looping(talk):
+    talk.intent("RecommendIntent", location=Unmatched("knee"))
+    assert "can't advise on your knee" in talk.speech
+    assert pending_question(talk) == "LOCATION"
+    talk.intent("RecommendIntent", location=Unmatched("elbow"))
+    assert pending_question(talk) != "LOCATION"
+    assert "Let's leave that one" in talk.speech
+
+
+def test_yes_to_where_does_it_hurt_is_asked_again_once_then_the_dialog_moves_on(talk):
+    talk.launch()
+    talk.yes()
+    assert pending_question(talk) == "LOCATION" and "didn't get that" in talk.speech
+    talk.yes()
+    assert pending_question(talk) != "LOCATION"
+
+
+def test_hostile_slot_text_is_escaped_in_speech(talk):
+    talk.intent("RecommendIntent", location=Unmatched("<audio src='x'/> & knee"))
+    assert "<audio" not in talk.ssml and "&amp;" in talk.ssml
+
+
+def test_help_mid_dialog_explains_and_repeats_the_pending_question(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    question = pending_question(talk)
+    talk.intent("AMAZON.HelpIntent")
+    assert "few short questions" in talk.speech
+    assert pending_question(talk) == question and talk.reprompt
+
+
+def test_repeat_mid_dialog_says_the_same_words_again(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    first = talk.ssml
+    talk.intent("AMAZON.RepeatIntent")
+    assert talk.ssml == first and talk.reprompt
+
+
+def test_fallback_mid_dialog_reasks_then_accepts_dont_know(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    question = pending_question(talk)
+    talk.intent("AMAZON.FallbackIntent")
+    assert "didn't get that" in talk.speech and pending_question(talk) == question
+    talk.intent("AMAZON.FallbackIntent")
+    assert pending_question(talk) != question
+
+
+def test_start_over_forgets_the_episode_and_asks_where_it_hurts(talk):
+    talk.intent("RecommendIntent", location="NECK", cause="NO_CAUSE", onset="DAYS")
+    talk.intent("AMAZON.StartOverIntent")
+    assert "start again" in talk.speech and pending_question(talk) == "LOCATION"
+
+
+def test_stop_says_goodbye_and_ends(talk):
+    talk.launch()
+    talk.intent("AMAZON.StopIntent")
+    assert "Take care" in talk.speech and talk.ended
+
+
+def test_a_returning_user_within_three_days_is_not_screened_again(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    answer_questions(talk)
+    talk.wait(hours=5)
+    talk.intent("RecommendIntent")
+    assert pending_question(talk) is None
+    assert "I'd suggest ice" in talk.speech
+
+
+def test_a_new_episode_after_three_quiet_days_is_screened_again(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    answer_questions(talk)
+    talk.wait(days=4)
+    talk.intent("RecommendIntent", location="LOWER_BACK")
+    assert pending_question(talk) is not None

@@ -1,0 +1,217 @@
+"""Timed sessions on real (loopback) Alexa timers, with the rest gap and caps of the clinical rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.skill.screening import answer_questions
+from tests.support.conversation import MORNING
+
+
+def fresh_injury_advice(talk):
+    talk.launch()
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    answer_questions(talk)
+    assert "time a 10 minute ice session" in talk.speech
+
+
+def test_advice_then_yes_creates_an_announcing_ice_timer(timed_talk, timers_api):
+    fresh_injury_advice(timed_talk)
+    timed_talk.yes()
+    [create] = timers_api.requests_to("create")
+    assert create.body == {
+        "duration": "PT10M",
+        "timerLabel": create.body["timerLabel"],
+        "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
+        "triggeringBehavior": {
+            "operation": {
+                "type": "ANNOUNCE",
+                "textToAnnounce": [
+                    {
+                        "locale": "en-US",
+                        "text": "Time to take the ice pack off. Give your skin at least thirty minutes before the next session.",
+                    }
+                ],
+            },
+            "notificationConfig": {"playAudible": True},
+        },
+    }
+    assert create.body["timerLabel"].startswith("heat-or-ice-ice-")
+    assert create.headers["authorization"] == f"Bearer {timers_api.token}"
+    assert "10 minute ice timer is running" in timed_talk.speech
+    assert " ".join(timed_talk.transcript).count("thin towel") == 1, "the barrier caution is said once"
+    assert timed_talk.ended
+
+
+def test_cautions_are_said_once_before_the_timer(timed_talk):
+    timed_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+    assert "thin towel" in timed_talk.speech and "fall asleep" in timed_talk.speech
+    assert "15 minute heat timer is running" in timed_talk.speech
+
+
+def test_a_second_start_ten_minutes_later_is_refused_with_the_minutes_left(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    timed_talk.wait(minutes=10)
+    timed_talk.intent("StartSessionIntent", modality="HEAT")
+    assert "start the next one in 30 minutes" in timed_talk.speech
+    assert len(timers_api.requests_to("create")) == 1
+    timed_talk.yes()  # a timer for the end of the rest gap
+    rest = timers_api.requests_to("create")[-1].body
+    assert rest["duration"] == "PT30M"
+    assert "rest break" in rest["triggeringBehavior"]["operation"]["textToAnnounce"][0]["text"]
+
+
+def test_forty_minutes_after_the_end_a_new_session_is_allowed(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    timed_talk.wait(minutes=50)
+    timed_talk.intent("StartSessionIntent", modality="HEAT")
+    assert "heat timer is running" in timed_talk.speech
+    assert len(timers_api.requests_to("create")) == 2
+
+
+def test_a_long_request_is_capped_and_the_person_is_told(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT45M")
+    assert "45 minutes is longer than I'd suggest" in timed_talk.speech
+    assert timers_api.requests_to("create")[0].body["duration"] in ("PT15M", "PT20M")
+
+
+def test_missing_modality_uses_the_current_advice(timed_talk, timers_api):
+    fresh_injury_advice(timed_talk)
+    timed_talk.wait(minutes=1)
+    timed_talk.intent("StartSessionIntent")
+    assert "ice timer is running" in timed_talk.speech
+
+
+def test_missing_modality_without_advice_asks_heat_or_ice(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent", duration="PT10M")
+    assert "heat or ice" in timed_talk.speech.lower() and timed_talk.reprompt
+    timed_talk.intent("StartSessionIntent", modality="ICE")
+    assert timers_api.requests_to("create")[0].body["duration"] == "PT10M"
+
+
+def test_a_red_flag_episode_gets_no_session(timed_talk, timers_api):
+    timed_talk.intent("RecommendIntent", location="LOWER_BACK", symptom="BLADDER_BOWEL")
+    timed_talk.wait(minutes=1)
+    timed_talk.intent("StartSessionIntent", modality="HEAT")
+    assert "won't start a session" in timed_talk.speech
+    assert not timers_api.requests_to("create")
+
+
+def test_permission_denied_gives_the_plan_by_voice_with_a_consent_card(timed_talk, timers_api):
+    timers_api.fail("create", 401)
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    [ask_for] = timed_talk.directives
+    assert ask_for["type"] == "Connections.SendRequest" and ask_for["name"] == "AskFor"
+    assert ask_for["payload"]["permissionScope"] == "alexa::alerts:timers:skill:readwrite"
+    timed_talk.answer_permission("DENIED")
+    assert "set your own timer for 10 minutes" in timed_talk.speech
+    assert timed_talk.card["type"] == "AskForPermissionsConsent"
+    # the self-timed session counts: a new one 10 minutes later must wait for the rest gap
+    timed_talk.wait(minutes=10)
+    timed_talk.intent("StartSessionIntent", modality="HEAT")
+    assert "30 minutes" in timed_talk.speech
+
+
+def test_permission_denied_after_alexa_threw_a_card_adds_no_second_card(timed_talk, timers_api):
+    timers_api.fail("create", 403)
+    timed_talk.intent("StartSessionIntent", modality="ICE")
+    timed_talk.answer_permission("NOT_ANSWERED", card_thrown=True)
+    assert "set your own timer" in timed_talk.speech and not timed_talk.card
+
+
+def test_permission_accepted_creates_the_timer_right_away(timed_talk, timers_api):
+    timers_api.fail("create", 401, times=1)
+    timed_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+    timed_talk.answer_permission("ACCEPTED")
+    assert "15 minute heat timer is running" in timed_talk.speech
+    assert len(timers_api.requests_to("create")) == 2 and len(timers_api.timers) == 1
+
+
+def test_the_skill_never_asks_for_permission_twice_in_one_session(timed_talk, timers_api):
+    timers_api.fail("create", 401)
+    timed_talk.launch()
+    timed_talk.intent("StartSessionIntent", modality="ICE")
+    assert timed_talk.directives
+    timed_talk.intent("StartSessionIntent", modality="ICE")
+    assert not timed_talk.directives
+    assert "won't keep asking" in timed_talk.speech
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (400, "too many timers"),
+        (404, "isn't answering"),
+        (500, "isn't answering"),
+        (504, "couldn't reach your device"),
+    ],
+)
+def test_timer_faults_get_a_useful_answer_and_record_nothing(timed_talk, timers_api, status, words):
+    timers_api.fail("create", status)
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    assert words in timed_talk.speech and "10 minutes of ice" in timed_talk.speech
+    timers_api.clear_faults()
+    timed_talk.wait(minutes=1)
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    assert "timer is running" in timed_talk.speech, "the failed attempt left no session behind"
+
+
+def test_a_hanging_timers_api_gets_an_answer_within_alexas_limit(timed_talk, timers_api):
+    timers_api.hang("create", times=1)
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    assert "taking too long" in timed_talk.speech
+
+
+def test_status_says_how_long_is_left_from_the_devices_timer(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    timed_talk.wait(minutes=4)
+    timed_talk.intent("SessionStatusIntent")
+    assert "ice session has" in timed_talk.speech and "minutes left" in timed_talk.speech
+
+
+def test_status_when_resting_says_when_heat_can_be_used_again(timed_talk):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    timed_talk.wait(minutes=25)
+    timed_talk.intent("SessionStatusIntent", modality="HEAT")
+    assert "use heat again in 15 minutes" in timed_talk.speech
+
+
+def test_status_with_nothing_recent_says_a_session_can_start(timed_talk):
+    timed_talk.intent("SessionStatusIntent")
+    assert "start a session now" in timed_talk.speech
+
+
+def test_cancel_deletes_the_timer_records_an_early_end_and_asks_how_it_felt(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+    timer_id = timers_api.timers[0]["id"]
+    timed_talk.wait(minutes=5)
+    timed_talk.intent("CancelSessionIntent")
+    assert [r.path for r in timers_api.requests_to("delete")] == [f"/v1/alerts/timers/{timer_id}"]
+    assert "stopped your heat session" in timed_talk.speech
+    assert "How did the heat feel" in timed_talk.speech
+    timed_talk.wait(minutes=31)
+    timed_talk.intent("StartSessionIntent", modality="ICE")
+    assert "timer is running" in timed_talk.speech, "the rest gap counts from the early end"
+
+
+def test_cancel_with_nothing_running(timed_talk):
+    timed_talk.intent("CancelSessionIntent")
+    assert "no session running" in timed_talk.speech
+
+
+def test_a_returning_user_hears_the_rest_gap_first(timed_talk):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    timed_talk.wait(minutes=3)
+    timed_talk.launch()
+    assert "Welcome back" in timed_talk.speech and "7 minutes left" in timed_talk.speech
+    timed_talk.wait(minutes=17)
+    timed_talk.launch()
+    assert "How did the ice feel" in timed_talk.speech
+
+
+def test_the_clock_is_the_request_timestamp(timed_talk):
+    assert timed_talk.now == MORNING
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    timed_talk.wait(days=2)
+    timed_talk.intent("SessionStatusIntent")
+    assert "start a session now" in timed_talk.speech
