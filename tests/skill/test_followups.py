@@ -1,0 +1,143 @@
+"""Follow-ups across several visits with the clock moving: outcomes that change the next advice,
+guided stretches, and forgetting everything on request."""
+
+from __future__ import annotations
+
+import re
+
+import boto3
+
+from heat_or_ice.skill.builder import build_skill_from_environment
+from tests.skill.screening import answer_questions
+from tests.support import envelope_for
+from tests.support.conversation import Conversation
+
+USER = "amzn1.ask.account.followups"
+
+
+def heat_advice(talk: Conversation) -> None:
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="WEEKS", cause="NO_CAUSE")
+    answer_questions(talk)
+    assert "I'd suggest heat" in talk.speech
+
+
+def test_heat_made_it_worse_so_the_next_advice_is_not_dry_heat_and_says_why(timed_talk):
+    talk = timed_talk
+    heat_advice(talk)
+    talk.intent("StartSessionIntent", modality="HEAT")
+    talk.wait(hours=2)
+    talk.launch()
+    assert "How did the heat feel" in talk.speech
+    talk.intent("FeedbackIntent", outcome="WORSE")
+    assert "sorry the heat made it worse" in talk.speech
+    assert "Last time, heat made it worse" in talk.speech
+    assert "I'd suggest heat" not in talk.speech
+    assert "moist warmth" in talk.speech or "I'd suggest ice" in talk.speech
+    talk.wait(days=1)
+    talk.intent("RecommendIntent")
+    assert "I'd suggest heat." not in talk.speech and "made it worse" in talk.speech
+
+
+def test_worse_twice_means_see_a_clinician(talk):
+    heat_advice(talk)
+    talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
+    talk.wait(hours=3)
+    talk.intent("FeedbackIntent", outcome="WORSE", modality="ICE")
+    assert "doctor or a physiotherapist" in talk.speech
+
+
+def test_that_helped_offers_the_same_again(talk):
+    heat_advice(talk)
+    talk.intent("FeedbackIntent", outcome="BETTER", modality="HEAT")
+    assert "glad the heat helped" in talk.speech
+    assert "heat" in talk.speech and "ice session" not in talk.speech
+
+
+def test_im_done_during_a_session_ends_it_and_asks_how_it_felt(timed_talk):
+    talk = timed_talk
+    heat_advice(talk)
+    talk.intent("StartSessionIntent", modality="HEAT")
+    talk.wait(minutes=6)
+    talk.intent("FeedbackIntent")
+    assert "counted your session as finished" in talk.speech
+    assert "How did the heat feel" in talk.speech and talk.reprompt
+
+
+def _breaks(ssml: str) -> list[int]:
+    return [int(seconds) for seconds in re.findall(r'<break time="(\d+)s"/>', ssml)]
+
+
+def test_a_guided_stretch_goes_side_by_side_with_counted_holds(talk):
+    heat_advice(talk)
+    talk.intent("StretchIntent")
+    assert "gentle tension" in talk.speech and "If it hurts, stop" in talk.speech
+    assert "First side" in talk.speech
+    assert sum(_breaks(talk.ssml)) == 30 and max(_breaks(talk.ssml)) <= 10
+    assert "10 seconds" in talk.speech and "release" in talk.speech
+    assert talk.card["type"] == "Simple" and "1." in talk.card["content"]
+    first_stretch = talk.card["title"]
+    talk.intent("AMAZON.NextIntent")
+    assert "other side" in talk.speech and sum(_breaks(talk.ssml)) == 30
+    talk.intent("StretchHoldIntent", change="LONGER")
+    assert "45 seconds" in talk.speech and sum(_breaks(talk.ssml)) == 45
+    talk.intent("StretchHoldIntent", seconds="90")
+    assert sum(_breaks(talk.ssml)) == 60, "holds stay within 15 to 60 seconds"
+    talk.intent("AMAZON.RepeatIntent")
+    assert sum(_breaks(talk.ssml)) == 60
+    talk.intent("AMAZON.NextIntent")
+    assert "Once more" in talk.speech
+    talk.intent("AMAZON.NextIntent")
+    talk.intent("AMAZON.NextIntent")
+    assert "next stretch" in talk.speech and talk.card["title"] != first_stretch
+    for said in talk.transcript:
+        assert len(said) < 8000
+    talk.intent("AMAZON.StopIntent")
+    assert talk.ended
+
+
+def test_a_stretch_for_someone_not_yet_screened_asks_the_safety_questions_first(talk):
+    talk.intent("StretchIntent", location="LOWER_BACK")
+    assert "safety questions" in talk.speech
+    answer_questions(talk, onset="WEEKS", cause="NO_CAUSE")
+    assert "Would you like a gentle stretch" in talk.speech
+    talk.yes()
+    assert "First side" in talk.speech or "Hold it for" in talk.speech
+
+
+def test_no_stretches_with_a_red_flag(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", symptom="FEVER")
+    talk.wait(minutes=1)
+    talk.intent("StretchIntent")
+    assert "Hold it for" not in talk.speech
+    assert "rather not suggest stretches" in talk.speech or "checked" in talk.speech
+
+
+def test_forget_me_confirms_first_and_no_keeps_everything(talk, store):
+    heat_advice(talk)
+    talk.intent("ForgetMeIntent")
+    assert "Shall I delete it" in talk.speech and talk.reprompt
+    talk.no()
+    assert "haven't deleted anything" in talk.speech
+    assert store.get_attributes(envelope_for(talk.device.user_id, talk.now))
+
+
+def test_forget_me_leaves_nothing_behind_in_sqlite(talk, store):
+    heat_advice(talk)
+    talk.intent("FeedbackIntent", outcome="BETTER", modality="HEAT")
+    talk.intent("ForgetMeIntent")
+    talk.yes()
+    assert "deleted everything" in talk.speech
+    assert store.get_attributes(envelope_for(talk.device.user_id, talk.now)) == {}
+    talk.wait(minutes=5)
+    talk.launch()
+    assert "Welcome to Heat or Ice" in talk.speech, "a forgotten user is greeted as new"
+
+
+def test_forget_me_leaves_nothing_behind_in_dynamodb(dynamodb_table):
+    talk = Conversation(build_skill_from_environment(), user_id=USER)
+    heat_advice(talk)
+    table = boto3.resource("dynamodb").Table(dynamodb_table)
+    assert "Item" in table.get_item(Key={"id": USER})
+    talk.intent("ForgetMeIntent")
+    talk.yes()
+    assert "Item" not in table.get_item(Key={"id": USER})
