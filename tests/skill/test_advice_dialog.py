@@ -217,3 +217,10 @@ def test_a_new_episode_after_three_quiet_days_is_screened_again(talk):
     talk.wait(days=4)
     talk.intent("RecommendIntent", location="LOWER_BACK")
     assert pending_question(talk) is not None
+
+
+def test_yes_to_anything_else_says_what_the_skill_can_do(talk):
+    talk.intent("CancelSessionIntent")
+    assert "no session running" in talk.speech and "anything else" in talk.speech
+    talk.yes()
+    assert "What would you like" in talk.speech and not talk.ended

@@ -215,3 +215,18 @@ def test_the_clock_is_the_request_timestamp(timed_talk):
     timed_talk.wait(days=2)
     timed_talk.intent("SessionStatusIntent")
     assert "start a session now" in timed_talk.speech
+
+
+def test_answering_heat_or_ice_with_a_bare_modality_starts_the_session(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent")
+    timed_talk.intent("RecommendIntent", preference="ICE")
+    assert "ice timer is running" in timed_talk.speech
+
+
+def test_no_to_a_session_offer_moves_on_to_a_stretch_then_goodbye(timed_talk, timers_api):
+    fresh_injury_advice(timed_talk)
+    timed_talk.no()
+    assert "No problem" in timed_talk.speech and "stretch" in timed_talk.speech
+    timed_talk.no()
+    assert "Take care" in timed_talk.speech and timed_talk.ended
+    assert not timers_api.requests_to("create")

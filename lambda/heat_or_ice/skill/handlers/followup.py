@@ -121,5 +121,24 @@ def record_outcome(turn: Turn, modality: Modality, outcome: Outcome) -> Response
     return offer_stretch_or_close(turn, [thanks])
 
 
+class DeclineOfferHandler(AbstractRequestHandler):
+    """"No" to an offer: a declined session leads to the stretch offer, anything else to goodbye."""
+
+    OFFERS = ("offer_session", "offer_stretch", "offer_rest_timer", "session_modality")
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not is_intent_name("AMAZON.NoIntent")(handler_input):
+            return False
+        turn = Turn.of(handler_input)
+        return any(expecting(turn, kind) for kind in self.OFFERS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        if expecting(turn, "offer_session"):
+            return offer_stretch_or_close(turn, [turn.say("no_problem")])
+        clear_expectation(turn)
+        return turn.respond(Reply(speech=[turn.say("no_problem"), turn.say("goodbye")], end_session=True))
+
+
 def followup_handlers() -> list[AbstractRequestHandler]:
-    return [FeedbackHandler()]
+    return [FeedbackHandler(), DeclineOfferHandler()]

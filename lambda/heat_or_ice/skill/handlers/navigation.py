@@ -98,8 +98,14 @@ class StartOverHandler(AbstractRequestHandler):
 
 
 class NavigateHomeHandler(AbstractRequestHandler):
+    """Home, or "yes" to "is there anything else?": what the skill can do."""
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.NavigateHomeIntent")(handler_input)
+        if is_intent_name("AMAZON.NavigateHomeIntent")(handler_input):
+            return True
+        return is_intent_name("AMAZON.YesIntent")(handler_input) and bool(
+            expecting(Turn.of(handler_input), "anything_else")
+        )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)

@@ -204,6 +204,13 @@ class SessionCapability:
         return turn.respond(Reply(speech=[turn.say("session.rest_timer_set", minutes=turn.minutes(minutes))], end_session=True))
 
 
+def _modality(value: Any) -> Modality | None:
+    try:
+        return Modality(value)
+    except ValueError:
+        return None
+
+
 def plan_from_token(turn: Turn, token: Any) -> SessionPlan | None:
     """The plan the permission request was made for, checked again against the rules now."""
     try:
@@ -224,14 +231,23 @@ class StartSessionHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if is_intent_name("StartSessionIntent")(handler_input):
             return True
-        return is_intent_name("AMAZON.YesIntent")(handler_input) and bool(expecting(Turn.of(handler_input), "offer_session"))
+        turn = Turn.of(handler_input)
+        if is_intent_name("AMAZON.YesIntent")(handler_input):
+            return bool(expecting(turn, "offer_session"))
+        # "Ice", answering "heat or ice?", arrives as RecommendIntent's preference.
+        return (
+            is_intent_name("RecommendIntent")(handler_input)
+            and bool(expecting(turn, "session_modality"))
+            and read_enum(turn.request, "preference", Modality)[0] is not None
+        )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         offered = expecting(turn, "offer_session")
         if is_intent_name("AMAZON.YesIntent")(handler_input) and offered:
-            return self.sessions.start(turn, Modality(offered["modality"]), None, [])
+            return self.sessions.start(turn, _modality(offered.get("modality")), None, [])
         modality, _ = read_enum(turn.request, "modality", Modality)
+        modality = modality or read_enum(turn.request, "preference", Modality)[0]
         waiting = expecting(turn, "session_modality")
         minutes = read_minutes(turn.request, "duration") or (waiting or {}).get("minutes")
         return self.sessions.start(turn, modality, minutes, [])
