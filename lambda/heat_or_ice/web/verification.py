@@ -1,0 +1,247 @@
+"""Checks that a web request really comes from Alexa, for this skill, and recently.
+
+Amazon requires a self-hosted skill to check every request
+(https://developer.amazon.com/docs/custom-skills/host-a-custom-skill-as-a-web-service.html).
+We keep the SDK's own checks (ask_sdk_webservice_support.verifier.RequestVerifier) and change only
+where they fetch and trust certificates, plus the places where they crash instead of rejecting:
+
+- the SignatureCertChainUrl must be https, host s3.amazonaws.com, path under /echo.api/, port 443
+  (the SDK's ``_validate_certificate_url``, unchanged);
+- the chain is validated by certvalidator up to a trusted root, for the digital_signature key usage;
+  trust roots are the system store plus ``extra_trust_roots`` (tests add their own root here);
+- the signing certificate must be valid now and name echo-api.amazon.com in its SAN;
+- the Signature-256 header must be a SHA-256 PKCS#1 v1.5 signature of the raw body;
+- the request timestamp must be within 150 s of our clock (the SDK's TimestampVerifier, which
+  crashes on a timestamp without a time zone; RecentRequestVerifier rejects that instead);
+- the envelope's application id must be this skill's, when the skill has one.
+
+Any error while checking a signature rejects the request (fails closed) as a VerificationException,
+which the web layer turns into HTTP 400 rather than a 500.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timezone
+from urllib.request import urlopen
+
+from heat_or_ice.web import oscrypto_compat
+
+oscrypto_compat.install()  # the verifier module imports certvalidator, hence oscrypto
+
+from ask_sdk_core.skill import CustomSkill  # noqa: E402
+from ask_sdk_webservice_support.verifier import (  # noqa: E402
+    AbstractVerifier,
+    RequestVerifier,
+    TimestampVerifier,
+    VerificationException,
+)
+from ask_sdk_webservice_support.verifier_constants import CERT_CHAIN_DOMAIN  # noqa: E402
+from asn1crypto import pem  # noqa: E402
+from certvalidator import CertificateValidator, ValidationContext  # noqa: E402
+from certvalidator.errors import PathError, ValidationError  # noqa: E402
+from cryptography.exceptions import InvalidSignature  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey  # noqa: E402
+from cryptography.x509 import (  # noqa: E402
+    Certificate,
+    DNSName,
+    ExtensionNotFound,
+    SubjectAlternativeName,
+)
+
+__all__ = [
+    "AbstractVerifier",
+    "AlexaRequestVerifier",
+    "ApplicationIdVerifier",
+    "InsecureModeRefused",
+    "RecentRequestVerifier",
+    "VerificationException",
+    "build_verifiers",
+    "download_cert_chain",
+    "is_loopback_host",
+    "require_loopback",
+]
+
+CertChainLoader = Callable[[str], bytes]
+
+# Amazon's chain is a few kilobytes; a bound keeps a misbehaving fetch from eating memory.
+MAX_CERT_CHAIN_BYTES = 64 * 1024
+# Alexa waits about 8 s for the whole answer; a stuck download must not use all of it.
+CERT_DOWNLOAD_TIMEOUT_SECONDS = 4
+
+
+def download_cert_chain(url: str) -> bytes:
+    """The production loader: fetch the PEM chain from the already-validated Amazon URL."""
+    with urlopen(url, timeout=CERT_DOWNLOAD_TIMEOUT_SECONDS) as response:  # noqa: S310 - https only
+        data = response.read(MAX_CERT_CHAIN_BYTES + 1)
+    if len(data) > MAX_CERT_CHAIN_BYTES:
+        raise ValueError("certificate chain is larger than any Amazon chain")
+    return data
+
+
+class AlexaRequestVerifier(RequestVerifier):
+    """The SDK's signature verifier with an injectable chain loader and extra trust roots.
+
+    Defaults are production behaviour: download from the Amazon URL, trust the system roots.
+    Tests pass ``extra_trust_roots=[test_root_pem]`` and a loader that returns a test chain.
+    """
+
+    def __init__(
+        self,
+        *,
+        extra_trust_roots: Iterable[bytes] = (),
+        cert_chain_loader: CertChainLoader = download_cert_chain,
+    ) -> None:
+        super().__init__()
+        self._extra_trust_roots = list(extra_trust_roots)
+        self._cert_chain_loader = cert_chain_loader
+
+    def verify(self, headers, serialized_request_env, deserialized_request_env) -> None:  # noqa: ANN001
+        try:
+            super().verify(headers, serialized_request_env, deserialized_request_env)
+        except VerificationException:
+            raise
+        except Exception as error:  # noqa: BLE001 - a signature we could not check is not valid
+            raise VerificationException(
+                f"Signature could not be checked ({type(error).__name__})"
+            ) from error
+
+    def _load_cert_chain(self, cert_url: str) -> bytes:
+        # Called only after _validate_certificate_url accepted the URL. Only successful loads
+        # are cached, so a failed download is retried on the next request.
+        chain = self._cert_cache.get(cert_url)
+        if chain is None:
+            try:
+                chain = self._cert_chain_loader(cert_url)
+            except (OSError, ValueError) as error:
+                raise VerificationException("Unable to load the certificate chain") from error
+            self._cert_cache[cert_url] = chain
+        return chain
+
+    def _validate_cert_chain(self, cert_chain: bytes) -> None:
+        try:
+            certificates = [der for _, _, der in pem.unarmor(cert_chain, multiple=True)]
+        except ValueError as error:
+            raise VerificationException("Certificate chain is not PEM") from error
+        if not certificates:
+            raise VerificationException("Certificate chain is empty")
+        context = ValidationContext(extra_trust_roots=self._extra_trust_roots or None)
+        validator = CertificateValidator(
+            certificates[0], certificates[1:], validation_context=context
+        )
+        try:
+            validator.validate_usage(key_usage={"digital_signature"})
+        except (PathError, ValidationError) as error:
+            raise VerificationException("Certificate chain is not valid") from error
+
+    def _validate_end_certificate(self, x509_cert: Certificate) -> None:
+        # The SDK's version compares naive datetimes and crashes when the SAN is absent.
+        now = datetime.now(timezone.utc)
+        if not x509_cert.not_valid_before_utc <= now <= x509_cert.not_valid_after_utc:
+            raise VerificationException("Signing certificate is not valid at this time")
+        try:
+            san = x509_cert.extensions.get_extension_for_class(SubjectAlternativeName).value
+            names = san.get_values_for_type(DNSName)
+        except ExtensionNotFound:
+            names = []
+        if CERT_CHAIN_DOMAIN not in names:
+            raise VerificationException(f"{CERT_CHAIN_DOMAIN} missing from the signing certificate")
+
+    def _valid_request_body(
+        self, cert_chain: Certificate, signature: str, serialized_request_env: str
+    ) -> None:
+        try:
+            decoded_signature = base64.b64decode(signature, validate=True)
+        except (binascii.Error, ValueError) as error:
+            raise VerificationException("Signature is not base64") from error
+        public_key = cert_chain.public_key()
+        if not isinstance(public_key, RSAPublicKey):
+            raise VerificationException("Signing certificate does not hold an RSA key")
+        try:
+            public_key.verify(
+                decoded_signature,
+                serialized_request_env.encode("utf-8"),
+                self._padding,
+                self._hash_algorithm,
+            )
+        except InvalidSignature as error:
+            raise VerificationException("Request body does not match its signature") from error
+
+
+class RecentRequestVerifier(TimestampVerifier):
+    """The SDK's 150-second timestamp check, rejecting (not crashing on) a timestamp without a zone."""
+
+    def verify(self, headers, serialized_request_env, deserialized_request_env) -> None:  # noqa: ANN001
+        try:
+            super().verify(headers, serialized_request_env, deserialized_request_env)
+        except TypeError as error:  # aware "now" minus a naive timestamp
+            raise VerificationException("Timestamp verification failed") from error
+
+
+class ApplicationIdVerifier(AbstractVerifier):
+    """Rejects requests addressed to another skill, before any handler runs.
+
+    CustomSkill.invoke makes the same check, but raises a bare AskSdkException that cannot be told
+    apart from a skill failure; as a verifier it becomes a clean HTTP 400. The id is read from the
+    skill at each request, so the two checks can never disagree; no id means any skill.
+    """
+
+    def __init__(self, skill: CustomSkill) -> None:
+        self._skill = skill
+
+    def verify(self, headers, serialized_request_env, deserialized_request_env) -> None:  # noqa: ANN001
+        expected = self._skill.skill_id
+        if expected is None:
+            return
+        system = getattr(deserialized_request_env.context, "system", None)
+        application = getattr(system, "application", None)
+        if getattr(application, "application_id", None) != expected:
+            raise VerificationException("Request is addressed to another skill")
+
+
+def build_verifiers(
+    *,
+    verify_signature: bool,
+    verify_timestamp: bool,
+    skill: CustomSkill,
+    signature_verifier: AbstractVerifier | None = None,
+    extra: Sequence[AbstractVerifier] = (),
+) -> list[AbstractVerifier]:
+    """The checks to run, in order: signature, timestamp, application id, then ``extra``."""
+    verifiers: list[AbstractVerifier] = []
+    if verify_signature:
+        verifiers.append(signature_verifier or AlexaRequestVerifier())
+    if verify_timestamp:
+        verifiers.append(RecentRequestVerifier())  # 150 s, the platform's tolerance
+    verifiers.append(ApplicationIdVerifier(skill))  # passes everything while the skill has no id
+    verifiers.extend(extra)
+    return verifiers
+
+
+class InsecureModeRefused(RuntimeError):
+    """Verification off was requested for a server that could be reached from other machines."""
+
+
+def is_loopback_host(host: str | None) -> bool:
+    """True only for names that bind to this machine alone: localhost, 127.0.0.0/8, ::1."""
+    if not host:
+        return False
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def require_loopback(host: str | None) -> None:
+    """Raise InsecureModeRefused unless ``host`` is a loopback address."""
+    if not is_loopback_host(host):
+        raise InsecureModeRefused(
+            f"Refusing to turn off Alexa request verification on host {host!r}: "
+            "unverified serving is allowed only on 127.0.0.1, ::1 or localhost."
+        )
