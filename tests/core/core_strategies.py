@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from hypothesis import strategies as st
+from datetime import UTC, datetime, timedelta
 
 from heat_or_ice.core import (
     Answers,
@@ -21,8 +19,9 @@ from heat_or_ice.core import (
     Symptom,
     Tier,
 )
+from hypothesis import strategies as st
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TIER_A = tuple(f for f in RedFlag if f.tier is Tier.A)
 TIER_B = tuple(f for f in RedFlag if f.tier is Tier.B)
 TIER_C = tuple(f for f in RedFlag if f.tier is Tier.C)
@@ -34,7 +33,9 @@ def maybe(values):
     return st.none() | st.sampled_from(tuple(values))
 
 
-def outcome(modality: Modality, result: Outcome, *, burning: bool = False, minutes_ago: int = 60) -> SessionOutcome:
+def outcome(
+    modality: Modality, result: Outcome, *, burning: bool = False, minutes_ago: int = 60
+) -> SessionOutcome:
     return SessionOutcome(modality, result, NOW - timedelta(minutes=minutes_ago), burning=burning)
 
 
@@ -51,10 +52,14 @@ outcomes = st.builds(
 )
 
 
+SOME_FLAGS = st.frozensets(st.sampled_from(RedFlag), max_size=2)
+SOME_SYMPTOMS = st.frozensets(st.sampled_from(Symptom), max_size=4)
+
+
 def answers(
-    red_flags=st.frozensets(st.sampled_from(RedFlag), max_size=2),
-    symptoms=st.frozensets(st.sampled_from(Symptom), max_size=4),
-    skin_unsafe=st.booleans(),
+    red_flags: st.SearchStrategy = SOME_FLAGS,
+    symptoms: st.SearchStrategy = SOME_SYMPTOMS,
+    skin_unsafe: st.SearchStrategy = st.booleans(),  # noqa: B008 - strategies are immutable values
 ) -> st.SearchStrategy[Answers]:
     """Any combination of answers. Flags are rarer by default so most examples reach comfort rules."""
     return st.builds(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core_strategies import outcome
 from heat_or_ice.core import (
     Action,
     Answers,
@@ -20,8 +21,6 @@ from heat_or_ice.core import (
     apply_reply,
 )
 from heat_or_ice.core.red_flags import red_flags_present
-
-from core_strategies import outcome
 
 CALM = Answers(location=Location.LOWER_BACK, cause=Cause.NO_CAUSE, onset=Onset.DAYS)
 
@@ -98,8 +97,14 @@ def test_tier_A_neck_fever_headache():
 
 
 def test_tier_A_unsure_answer_means_a_doctor_today():
-    for question in (QuestionId.SADDLE_NUMBNESS, QuestionId.BLADDER_BOWEL, QuestionId.BOTH_LEGS,
-                     QuestionId.CHEST_PAIN, QuestionId.NECK_DANGER_SIGNS, QuestionId.FRAGILE_BONES):
+    for question in (
+        QuestionId.SADDLE_NUMBNESS,
+        QuestionId.BLADDER_BOWEL,
+        QuestionId.BOTH_LEGS,
+        QuestionId.CHEST_PAIN,
+        QuestionId.NECK_DANGER_SIGNS,
+        QuestionId.FRAGILE_BONES,
+    ):
         advice = advise(apply_reply(CALM, question, Reply.UNSURE))
         assert (advice.action, advice.reason) == (Action.CLINICIAN_TODAY, "D1_UNSURE"), question
         assert not advice.session_allowed
@@ -135,7 +140,9 @@ def test_tier_B_high_upper_back():
     upper = CALM.with_changes(location=Location.UPPER_BACK)
     urgent(apply_reply(upper, QuestionId.UPPER_BACK_MUSCULAR, Reply.NO), RedFlag.HIGH_UPPER_BACK)
     urgent(apply_reply(upper, QuestionId.UPPER_BACK_MUSCULAR, Reply.UNSURE), RedFlag.HIGH_UPPER_BACK)
-    assert RedFlag.HIGH_UPPER_BACK not in apply_reply(upper, QuestionId.UPPER_BACK_MUSCULAR, Reply.YES).red_flags
+    assert (
+        RedFlag.HIGH_UPPER_BACK not in apply_reply(upper, QuestionId.UPPER_BACK_MUSCULAR, Reply.YES).red_flags
+    )
 
 
 def test_tier_B_new_pain_age():
@@ -151,8 +158,12 @@ def test_tier_B_band_pain_unsteady():
 
 
 def test_tier_B_neck_arm_pins_needles():
-    urgent(confirmed(RedFlag.NECK_ARM_PINS_NEEDLES, CALM.with_changes(location=Location.NECK)),
-           RedFlag.NECK_ARM_PINS_NEEDLES)
+    tingling = CALM.with_changes(location=Location.NECK, symptoms=frozenset({Symptom.BURNING}))
+    urgent(tingling, RedFlag.NECK_ARM_PINS_NEEDLES)
+    urgent(
+        confirmed(RedFlag.NECK_ARM_PINS_NEEDLES, CALM.with_changes(location=Location.NECK)),
+        RedFlag.NECK_ARM_PINS_NEEDLES,
+    )
 
 
 def test_tier_B_urgent_signs_compound_question():
@@ -186,5 +197,7 @@ def test_every_red_flag_has_a_tier():
 
 
 def test_whiplash_without_a_serious_accident_is_not_an_emergency():
-    answers = Answers(location=Location.NECK, condition=Condition.WHIPLASH, cause=Cause.INJURY, onset=Onset.DAYS)
+    answers = Answers(
+        location=Location.NECK, condition=Condition.WHIPLASH, cause=Cause.INJURY, onset=Onset.DAYS
+    )
     assert advise(answers).action is Action.ICE

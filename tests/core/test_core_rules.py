@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from core_strategies import ALL, HEATS, outcome
 from heat_or_ice.core import (
     Action,
     Answers,
-    Caution,
     Cause,
+    Caution,
     Condition,
     Location,
     Modality,
@@ -21,8 +22,7 @@ from heat_or_ice.core import (
     apply_reply,
 )
 from heat_or_ice.core.advice import REASON_KEYS
-
-from core_strategies import ALL, HEATS, outcome
+from heat_or_ice.core.rules import COMFORT_RULES, ESCALATIONS, SAFETY_RULES
 
 ICE, HEAT, MOIST = Modality.ICE, Modality.HEAT, Modality.MOIST_HEAT
 LOWER_BACK_BY_ITSELF = Answers(location=Location.LOWER_BACK, cause=Cause.NO_CAUSE, onset=Onset.DAYS)
@@ -37,7 +37,9 @@ def assert_care_only(advice, action):
 
 
 def test_D1_tier_A_flag_means_emergency_and_nothing_else():
-    advice = advise(LOWER_BACK_BY_ITSELF.with_changes(red_flags=frozenset({RedFlag.SADDLE_NUMBNESS}), preference=HEAT))
+    advice = advise(
+        LOWER_BACK_BY_ITSELF.with_changes(red_flags=frozenset({RedFlag.SADDLE_NUMBNESS}), preference=HEAT)
+    )
     assert_care_only(advice, Action.CLINICIAN_NOW)
     assert (advice.rule, advice.reason) == ("D1", "D1")
     assert RedFlag.SADDLE_NUMBNESS in advice.red_flags and "E5a" in advice.sources
@@ -77,7 +79,9 @@ def test_D3_serious_accident_means_emergency():
 
 
 def test_D3_whiplash_right_after_a_road_accident():
-    answers = Answers(location=Location.NECK, condition=Condition.WHIPLASH, cause=Cause.ACCIDENT, onset=Onset.TODAY)
+    answers = Answers(
+        location=Location.NECK, condition=Condition.WHIPLASH, cause=Cause.ACCIDENT, onset=Onset.TODAY
+    )
     assert advise(answers).rule == "D3"
 
 
@@ -133,20 +137,34 @@ def test_D7_swelling_without_an_injury_is_a_tier_B_lump():
 
 
 def test_D8_disc_in_the_last_few_days_means_ice():
-    advice = advise(Answers(location=Location.LOWER_BACK, condition=Condition.HERNIATED_DISC, onset=Onset.DAYS,
-                            cause=Cause.NO_CAUSE))
+    advice = advise(
+        Answers(
+            location=Location.LOWER_BACK,
+            condition=Condition.HERNIATED_DISC,
+            onset=Onset.DAYS,
+            cause=Cause.NO_CAUSE,
+        )
+    )
     assert (advice.offer, advice.rule, advice.reason) == (ICE, "D8", "D8")
     assert Caution.RED_FLAG_WATCH in advice.cautions
 
 
 def test_D8_disc_after_the_first_days_alternate_starting_with_ice():
-    advice = advise(Answers(location=Location.LOWER_BACK, condition=Condition.HERNIATED_DISC, onset=Onset.WEEKS,
-                            cause=Cause.NO_CAUSE))
+    advice = advise(
+        Answers(
+            location=Location.LOWER_BACK,
+            condition=Condition.HERNIATED_DISC,
+            onset=Onset.WEEKS,
+            cause=Cause.NO_CAUSE,
+        )
+    )
     assert (advice.action, advice.offer, advice.reason) == (Action.ALTERNATE, ICE, "D8_LATER")
 
 
 def test_D9_checked_whiplash_early_days_means_ice_then_heat_later():
-    early = Answers(location=Location.NECK, condition=Condition.WHIPLASH, cause=Cause.INJURY, onset=Onset.DAYS)
+    early = Answers(
+        location=Location.NECK, condition=Condition.WHIPLASH, cause=Cause.INJURY, onset=Onset.DAYS
+    )
     assert (advise(early).offer, advise(early).reason) == (ICE, "D9")
     later = early.with_changes(onset=Onset.WEEKS)
     assert (advise(later).offer, advise(later).reason) == (HEAT, "D9_LATER")
@@ -161,7 +179,9 @@ def test_D10_lower_back_that_came_on_by_itself_means_heat():
 
 
 def test_D11_spasm_means_heat():
-    advice = advise(Answers(location=Location.LOWER_BACK, onset=Onset.MONTHS, symptoms=frozenset({Symptom.SPASM})))
+    advice = advise(
+        Answers(location=Location.LOWER_BACK, onset=Onset.MONTHS, symptoms=frozenset({Symptom.SPASM}))
+    )
     assert (advice.offer, advice.rule) == (HEAT, "D11")
 
 
@@ -173,8 +193,11 @@ def test_D12_stiffness_means_heat_or_moist_heat_if_dry_heat_irritated():
 
 
 def test_D13_muscular_upper_back_means_heat_then_self_massage():
-    answers = apply_reply(Answers(location=Location.UPPER_BACK, cause=Cause.NO_CAUSE, onset=Onset.DAYS),
-                          QuestionId.UPPER_BACK_MUSCULAR, Reply.YES)
+    answers = apply_reply(
+        Answers(location=Location.UPPER_BACK, cause=Cause.NO_CAUSE, onset=Onset.DAYS),
+        QuestionId.UPPER_BACK_MUSCULAR,
+        Reply.YES,
+    )
     advice = advise(answers)
     assert (advice.offer, advice.rule) == (HEAT, "D13")
     assert advice.stretches == (StretchId.UPPER_BACK_SELF_MASSAGE,)
@@ -201,7 +224,9 @@ def test_D15_one_leg_sciatica_means_heat_never_on_numb_skin():
 
 
 def test_D16_arthritis_means_moist_heat():
-    advice = advise(Answers(location=Location.LOWER_BACK, condition=Condition.ARTHRITIS, onset=Onset.FLARE_UP))
+    advice = advise(
+        Answers(location=Location.LOWER_BACK, condition=Condition.ARTHRITIS, onset=Onset.FLARE_UP)
+    )
     assert (advice.action, advice.offer, advice.rule) == (Action.MOIST_HEAT, MOIST, "D16")
 
 
@@ -265,7 +290,9 @@ def test_D21_what_helped_last_time_is_offered_again():
 
 
 def test_D22_heat_preference_declined_for_swelling():
-    advice = advise(FRESH_LIFTING_INJURY.with_changes(symptoms=frozenset({Symptom.SWELLING}), preference=HEAT))
+    advice = advise(
+        FRESH_LIFTING_INJURY.with_changes(symptoms=frozenset({Symptom.SWELLING}), preference=HEAT)
+    )
     assert (advice.rule, advice.reason, advice.declined_preference) == ("D22", "D22_SWELLING", HEAT)
     assert advice.offer is ICE and not advice.followed_preference and "E9a" in advice.sources
 
@@ -278,7 +305,9 @@ def test_D22_preference_declined_when_it_made_things_worse():
 
 
 def test_D23_unsure_of_the_cause_means_a_gentle_heat_trial():
-    answers = apply_reply(Answers(location=Location.LOWER_BACK, onset=Onset.DAYS), QuestionId.CAUSE, Reply.UNSURE)
+    answers = apply_reply(
+        Answers(location=Location.LOWER_BACK, onset=Onset.DAYS), QuestionId.CAUSE, Reply.UNSURE
+    )
     advice = advise(answers)
     assert answers.cause is None and (advice.offer, advice.rule) == (HEAT, "D23")
 
@@ -302,8 +331,24 @@ def test_D24_not_improving_flag():
     assert (advice.action, advice.rule, advice.offer) == (Action.CLINICIAN_SOON, "D24", HEAT)
 
 
+def test_reason_keys_name_every_reason_the_tables_can_give():
+    tables = {rule.reason for rule in SAFETY_RULES + ESCALATIONS + COMFORT_RULES}
+    assert tables | {"D21_HELPED", "D22_SWELLING", "D22_MADE_WORSE"} == REASON_KEYS
+
+
 def test_reason_keys_cover_every_row_and_variant():
     expected = {f"D{n}" for n in range(1, 25)} - {"D17", "D22"}
-    expected |= {"D1_UNSURE", "D2_UNSURE", "D6_LATER", "D8_LATER", "D9_LATER", "D17_DRY_HEAT", "D17_ANY_HEAT",
-                 "D17_ICE_WORSE", "D21_HELPED", "D22_SWELLING", "D22_MADE_WORSE"}
+    expected |= {
+        "D1_UNSURE",
+        "D2_UNSURE",
+        "D6_LATER",
+        "D8_LATER",
+        "D9_LATER",
+        "D17_DRY_HEAT",
+        "D17_ANY_HEAT",
+        "D17_ICE_WORSE",
+        "D21_HELPED",
+        "D22_SWELLING",
+        "D22_MADE_WORSE",
+    }
     assert REASON_KEYS == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
+from core_strategies import NOW, session
 from heat_or_ice.core import (
     Action,
     Answers,
@@ -22,8 +22,6 @@ from heat_or_ice.core import (
     rest_gap_remaining,
 )
 from heat_or_ice.core.timing import ICE_FIRST_WINDOW, REST_GAP, SESSION_LENGTHS
-
-from core_strategies import NOW, session
 
 ICE, HEAT, MOIST = Modality.ICE, Modality.HEAT, Modality.MOIST_HEAT
 
@@ -134,8 +132,11 @@ def test_timing_ice_daily_cap_8_in_a_rolling_24_hours():
 
 
 def test_timing_heat_daily_cap_3_shared_with_moist_heat():
-    history = [session(HEAT, NOW - timedelta(hours=10), 15), session(MOIST, NOW - timedelta(hours=6), 15),
-               session(HEAT, NOW - timedelta(hours=2), 15)]
+    history = [
+        session(HEAT, NOW - timedelta(hours=10), 15),
+        session(MOIST, NOW - timedelta(hours=6), 15),
+        session(HEAT, NOW - timedelta(hours=2), 15),
+    ]
     refusal = plan_session(MOIST, None, history, NOW)
     assert refusal.reason is RefusalReason.DAILY_CAP
     assert refusal.available_at == NOW + timedelta(hours=14)
@@ -171,8 +172,14 @@ def test_session_refused_for_red_flags():
 
 
 def test_session_refused_when_blocked_with_a_safe_alternative():
-    advice = advise(Answers(location=Location.LOWER_BACK, cause=Cause.INJURY, onset=Onset.TODAY,
-                            symptoms=frozenset({Symptom.SWELLING})))
+    advice = advise(
+        Answers(
+            location=Location.LOWER_BACK,
+            cause=Cause.INJURY,
+            onset=Onset.TODAY,
+            symptoms=frozenset({Symptom.SWELLING}),
+        )
+    )
     refusal = plan_session(HEAT, None, (), NOW, advice=advice)
     assert (refusal.reason, refusal.alternative) == (RefusalReason.NOT_SAFE, ICE)
     assert isinstance(plan_session(ICE, None, (), NOW, advice=advice), SessionPlan)

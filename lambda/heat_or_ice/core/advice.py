@@ -7,7 +7,7 @@ matching row into an `Advice`.
 Public API
 - `advise(answers) -> Advice`
 - `REASON_KEYS`: every reason key `advise` can return (in `reason` or `comfort_reason`);
-  the skill keeps words for each.
+  the skill keeps words for each. `REASON_MEANINGS` says what each one means.
 - `CARE_ACTIONS`: CLINICIAN_NOW and CLINICIAN_TODAY: no modality, no session, no stretches.
 
 What the fields mean beyond model.py
@@ -42,30 +42,43 @@ from .stretches import allowed_stretches
 
 CARE_ACTIONS = frozenset({Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY})
 
-REASON_KEYS: frozenset[str] = frozenset(
-    {rule.reason for rule in SAFETY_RULES + ESCALATIONS + COMFORT_RULES}
-    | {"D21_HELPED", "D22_SWELLING", "D22_MADE_WORSE"}
-)
-"""
-D1 emergency sign: call emergency services now.  D1_UNSURE "not sure" about an emergency sign:
-see a doctor today.  D2 urgent sign: same-day doctor.  D2_UNSURE "not sure" about an urgent sign:
-comfort care and mention it to a GP soon.  D3 serious accident or a fragile-bone strain: get
-checked now.  D4 numb or unsafe skin: no pack there; ask a pharmacist or clinician.
-D5 nerve signs in one limb: book a GP or physio; comfort allowed on normal skin.
-D6 fresh minor injury: ice first, warmth fine if preferred.  D6_LATER injury past the
-72-hour ice window: either.  D7 swelling: ice, never heat.  D8 disc in the last few days: ice.
-D8_LATER disc after the first days: alternate.  D9 checked whiplash, early days: ice.
-D9_LATER whiplash later: heat.  D10 lower back that came on by itself or a flare-up: heat.
-D11 spasm: heat.  D12 stiffness: heat.  D13 muscular upper back: heat, then self-massage.
-D14 neck, no recent injury: heat.  D15 one-leg sciatica: heat, never on numb skin.
-D16 arthritis or disc degeneration: moist heat.  D17_DRY_HEAT a heating pad made it worse: moist
-heat or ice.  D17_ANY_HEAT heat made it worse, even moist, or again: ice.  D17_ICE_WORSE ice made
-it worse: heat.  D18 burning or tingling with heat: ice.  D19 both have helped: alternate.
-D20 chronic low back: either, stay active.  D21 either is fine: go with what you prefer.
-D21_HELPED it helped last time: use it again.  D22_SWELLING the preferred heat is refused because
-of swelling.  D22_MADE_WORSE the preferred modality made it worse before.  D23 unsure of the
-cause: a gentle heat trial.  D24 getting worse, or worse more than once: see a GP or physio.
-"""
+# Every reason key `advise` can return (in `reason` or `comfort_reason`), and what it means.
+REASON_MEANINGS: dict[str, str] = {
+    "D1": "an emergency sign: call emergency services or go to A&E now",
+    "D1_UNSURE": "not sure about an emergency sign: see a doctor today (product decision)",
+    "D2": "an urgent sign: same-day GP, urgent care or 111",
+    "D2_UNSURE": "not sure about an urgent sign: comfort care, and mention it to a GP soon",
+    "D3": "a serious accident, or a strain with fragile bones: get checked now",
+    "D4": "numb or unsafe skin: no pack there; ask a pharmacist or clinician",
+    "D5": "nerve signs in one limb: book a GP or physio; comfort allowed on normal skin",
+    "D6": "a fresh minor injury: ice first; warmth is fine if preferred and not swollen",
+    "D6_LATER": "an injury past the 72-hour ice-first window: either",
+    "D7": "swelling: ice, never heat",
+    "D8": "a disc that flared in the last few days: ice",
+    "D8_LATER": "a disc after the first few days: alternate, or whichever feels better",
+    "D9": "checked whiplash, early days: ice",
+    "D9_LATER": "whiplash later on: heat",
+    "D10": "lower back that came on by itself, or a flare-up: heat, start gently",
+    "D11": "muscle spasm: heat",
+    "D12": "stiffness: heat",
+    "D13": "muscular upper back: heat, then self-massage",
+    "D14": "a neck that wasn't injured: heat",
+    "D15": "sciatica in one leg: heat, never on numb skin",
+    "D16": "arthritis or disc degeneration: moist heat",
+    "D17_DRY_HEAT": "a heating pad made it worse: moist heat or ice",
+    "D17_ANY_HEAT": "heat made it worse, even moist heat, or more than once: ice",
+    "D17_ICE_WORSE": "ice made it worse: heat (product decision, D17 the other way round)",
+    "D18": "burning or tingling got worse with heat: ice next time",
+    "D19": "both have helped: alternate, 30 minutes apart",
+    "D20": "chronic low back pain: either, and keep moving",
+    "D21": "either is fine: go with your preference",
+    "D21_HELPED": "it helped last time: use it again",
+    "D22_SWELLING": "the preferred heat is declined because of swelling; cold instead",
+    "D22_MADE_WORSE": "the preferred modality made it worse before; a safe alternative instead",
+    "D23": "not sure what caused it: a gentle heat trial",
+    "D24": "getting worse, or worse more than once: see a GP or physio",
+}
+REASON_KEYS: frozenset[str] = frozenset(REASON_MEANINGS)
 
 
 def advise(answers: Answers) -> Advice:

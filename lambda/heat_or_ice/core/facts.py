@@ -98,7 +98,8 @@ class Facts:
     def any_heat_worse(self) -> bool:
         # D17: moist heat made it worse too, or dry heat "keeps" making it worse.
         outcomes = self.answers.outcomes
-        return past.times_worse(outcomes, Modality.MOIST_HEAT) >= 1 or past.times_worse(outcomes, Modality.HEAT) >= 2
+        moist_worse = past.times_worse(outcomes, Modality.MOIST_HEAT)
+        return moist_worse >= 1 or past.times_worse(outcomes, Modality.HEAT) >= 2
 
     @property
     def ice_worse(self) -> bool:

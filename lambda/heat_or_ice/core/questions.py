@@ -120,7 +120,8 @@ QUESTION_POLICY: tuple[Ask, ...] = (
     Ask(Q.NECK_DANGER_SIGNS, "neck Tier A signs (E22c, E23)", when=_neck),
     Ask(Q.CHEST_PAIN, "back pain with chest pain, Tier A", when=_upper_back, known=_said(Symptom.CHEST_PAIN)),
     # Facts that change the advice.
-    Ask(Q.CAUSE, "accident (D3), injury (D6) or came on by itself (D10)", known=lambda a: a.cause is not None),
+    Ask(Q.CAUSE, "accident (D3), injury (D6) or came on by itself (D10)",
+        known=lambda a: a.cause is not None),
     Ask(Q.ONSET, "fresh (D6, D8, D9) or chronic (D20)", known=lambda a: a.onset is not None),
     Ask(Q.FRAGILE_BONES, "a minor strain with fragile bones is Tier A (D3)", when=_injury),
     # Tier B screen.
@@ -128,8 +129,8 @@ QUESTION_POLICY: tuple[Ask, ...] = (
     Ask(Q.UPPER_BACK_MUSCULAR, "upper back that isn't clearly muscular is Tier B (C7)", when=_upper_back,
         known=lambda a: RedFlag.HIGH_UPPER_BACK in a.red_flags),
     Ask(Q.SWELLING, "swelling rules out heat (D7)", when=_injury, known=_said(Symptom.SWELLING)),
-    Ask(Q.SKIN_SAFETY, "no pack on skin that can't feel it (D4)", when=lambda a, advice: advice.session_allowed,
-        known=lambda a: a.skin_unsafe),
+    Ask(Q.SKIN_SAFETY, "no pack on skin that can't feel it (D4)",
+        when=lambda a, advice: advice.session_allowed, known=lambda a: a.skin_unsafe),
     Ask(Q.PREFERENCE, "preference decides only when nothing else does (D21)",
         when=lambda a, advice: advice.session_allowed and advice.offer is None,
         known=lambda a: a.preference is not None),
@@ -159,7 +160,8 @@ def _possible_replies(question_id: QuestionId) -> tuple[Enum, ...]:
 
 def _could_change(answers: Answers, question_id: QuestionId, current: Advice) -> bool:
     now = _gist(current)
-    return any(_gist(advise(apply_reply(answers, question_id, r))) != now for r in _possible_replies(question_id))
+    replies = _possible_replies(question_id)
+    return any(_gist(advise(apply_reply(answers, question_id, r))) != now for r in replies)
 
 
 def apply_reply(answers: Answers, question_id: QuestionId, reply: Enum) -> Answers:
@@ -171,9 +173,9 @@ def apply_reply(answers: Answers, question_id: QuestionId, reply: Enum) -> Answe
             return answered.with_changes(**{field: reply})
         if isinstance(reply, Reply):
             return answered  # "I don't know" or "no preference": the fact stays unknown (D23)
-        raise ValueError(f"{question_id} takes a {kind.__name__} or a Reply, not {reply!r}")
+        raise TypeError(f"{question_id} takes a {kind.__name__} or a Reply, not {reply!r}")
     if not isinstance(reply, Reply):
-        raise ValueError(f"{question_id} is a yes/no question; got {reply!r}")
+        raise TypeError(f"{question_id} is a yes/no question; got {reply!r}")
     return _YES_NO_EFFECTS.get(question_id, _screening)(answered, question_id, reply)
 
 

@@ -50,6 +50,12 @@ IMPLIED_FLAGS: tuple[Implies, ...] = (
         "Tier A, possible meningitis",
     ),
     Implies(RedFlag.FEVER, _said(Symptom.FEVER), "Tier B"),
+    # Section 3 Tier B (E10): neck pain with pins and needles ("burning / tingling" is one input).
+    Implies(
+        RedFlag.NECK_ARM_PINS_NEEDLES,
+        lambda a: Symptom.BURNING in a.symptoms and a.location is Location.NECK,
+        "Tier B, neck pain with pins and needles",
+    ),
     # D7 / C15: swelling that came with no injury is a lump in the back until a doctor says otherwise.
     Implies(
         RedFlag.BACK_LUMP,

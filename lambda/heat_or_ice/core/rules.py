@@ -5,7 +5,7 @@ skill speaks, and the sources. `advise` (advice.py) reads the tables top to bott
 
 1. `SAFETY_RULES`: red flags (D1, D3, D2) and the skin screen (D4). A match is the whole answer.
 2. `ESCALATIONS`: see a clinician soon, with comfort care still allowed (D5, D24, unsure Tier B).
-3. `COMFORT_RULES`: specific situations (D7, D18, D17, D6, D8, D9), then location and cause
+3. `COMFORT_RULES`: specific situations (D7, D18, D17, D8, D9, D6), then location and cause
    defaults (D19, D16, D11, D12, D20, D23, D13, D14, D15, D10), then preference (D21).
    A comfort row's `offer` gives way to the person's preference unless a safety block forbids
    it (D21, D22; see `facts.BLOCKS`).
@@ -67,9 +67,11 @@ COMFORT_RULES: tuple[Rule, ...] = (
     Rule("D17", lambda f: f.any_heat_worse, Action.ICE, "D17_ANY_HEAT",
          cites("S0-05 S0-06 S1-23 S2-03 S2-13"), offer=ICE, from_experience=True),
     Rule("D17", lambda f: f.dry_heat_worse and f.ice_first, Action.ICE, "D17_DRY_HEAT",
-         cites("S0-06 S2-03 S2-06 S2-08"), offer=ICE, also_fine=frozenset({MOIST_HEAT}), from_experience=True),
+         cites("S0-06 S2-03 S2-06 S2-08"), offer=ICE, also_fine=frozenset({MOIST_HEAT}),
+         from_experience=True),
     Rule("D17", lambda f: f.dry_heat_worse, Action.MOIST_HEAT, "D17_DRY_HEAT",
-         cites("S0-06 S2-03 S2-06 S2-08"), offer=MOIST_HEAT, also_fine=frozenset({ICE}), from_experience=True),
+         cites("S0-06 S2-03 S2-06 S2-08"), offer=MOIST_HEAT, also_fine=frozenset({ICE}),
+         from_experience=True),
     # Product decision: D17 the other way round; unwanted ice aggravates backs and necks (S1-07, S1-08).
     Rule("D17", lambda f: f.ice_worse, Action.HEAT, "D17_ICE_WORSE", cites("S0-06 S1-07 S1-08 S1-22 S0-30"),
          offer=HEAT, also_fine=frozenset({MOIST_HEAT}), from_experience=True),
@@ -80,7 +82,8 @@ COMFORT_RULES: tuple[Rule, ...] = (
          cites("S0-01 S0-02 S0-08 S1-04 S1-12 E21b E19 E3 E1 E24"),
          offer=ICE, also_fine=frozenset({HEAT, MOIST_HEAT})),
     # 4. Location and cause defaults
-    Rule("D19", lambda f: f.both_helped, Action.ALTERNATE, "D19", cites("S0-11 S0-13 S0-21 S2-09"), offer=ICE),
+    Rule("D19", lambda f: f.both_helped, Action.ALTERNATE, "D19", cites("S0-11 S0-13 S0-21 S2-09"),
+         offer=ICE),
     Rule("D8", lambda f: f.disc, Action.ALTERNATE, "D8_LATER", cites("S0-21 S0-29 S0-11 S0-13"), offer=ICE),
     Rule("D9", lambda f: f.whiplash, Action.HEAT, "D9_LATER", cites("S1-16 S1-15 E10"),
          offer=HEAT, also_fine=frozenset({ICE})),

@@ -20,7 +20,16 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from .facts import SAFE_ORDER
-from .model import Action, Advice, Location, Modality, RefusalReason, SessionPlan, SessionRecord, SessionRefusal
+from .model import (
+    Action,
+    Advice,
+    Location,
+    Modality,
+    RefusalReason,
+    SessionPlan,
+    SessionRecord,
+    SessionRefusal,
+)
 from .timing import DAILY_CAPS, DAY_WINDOW, REST_GAP, SHARES_DAILY_CAP, session_length
 
 _CARE_ACTIONS = (Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY)
@@ -89,7 +98,9 @@ def _counted_today(modality: Modality, history: tuple[SessionRecord, ...], now: 
     return sorted(s.started_at for s in history if s.modality in kinds and s.started_at > now - DAY_WINDOW)
 
 
-def _refusal(modality: Modality, reason: RefusalReason, available_at: datetime, now: datetime) -> SessionRefusal:
+def _refusal(
+    modality: Modality, reason: RefusalReason, available_at: datetime, now: datetime
+) -> SessionRefusal:
     wait = math.ceil((available_at - now).total_seconds() / 60)
     return SessionRefusal(modality, reason, available_at=available_at, wait_minutes=max(wait, 0))
 

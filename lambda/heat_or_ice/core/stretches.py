@@ -4,7 +4,7 @@ Public API
 - `STRETCHES: dict[StretchId, Stretch]`, `stretch(stretch_id) -> Stretch` (KeyError if unknown).
 - `allowed_stretches(answers, flags) -> tuple[StretchId, ...]`: the stretches that may be offered,
   best first suggestion first; empty when section 4 says no stretches at all.
-- `hold_seconds(stretch_id, requested=None) -> int`: the requested hold kept within the stretch's range.
+- `hold_seconds(stretch_or_id, requested=None) -> int`: the requested hold kept within the stretch's range.
 - `HOLD_DEFAULT_SECONDS`, `HOLD_MIN_SECONDS`, `HOLD_MAX_SECONDS`: 30 s, 15-60 s (section 4, C13).
 
 Steps are short sentences a speaker can say (at most five, each under 25 words).
@@ -35,7 +35,10 @@ _CATALOGUE = (
             "Don't lunge deep or arch your lower back.",
         ),
         locations=frozenset({LOWER, LEG}),
-        caution="If kneeling hurts your knee, use a thick pad or skip it. Stop if it brings on leg pain or tingling.",
+        caution=(
+            "If kneeling hurts your knee, use a thick pad or skip it. "
+            "Stop if it brings on leg pain or tingling."
+        ),
         sources=("S0-15", "S0-16", "S0-17", "E15", "E32", "E14", "E13"),
     ),
     Stretch(
@@ -43,12 +46,15 @@ _CATALOGUE = (
         name="standing thigh stretch",
         steps=(
             "Stand beside a wall or a sturdy chair and hold on to it.",
-            "Bend one knee and bring your heel towards your bottom, holding your ankle or a towel looped round it.",
-            "Keep your knees side by side and your body upright.",
-            "Don't lean forward or arch your back.",
+            "Bend one knee and bring your heel towards your bottom.",
+            "Hold your ankle, or a towel looped round it.",
+            "Keep your knees side by side and your body upright. Don't lean forward or arch your back.",
         ),
         locations=frozenset({LOWER}),
-        caution="Always hold on for balance. Keep it gentle on sore knees. Skip it if bending back hurts your lower back.",
+        caution=(
+            "Always hold on for balance. Keep it gentle on sore knees. "
+            "Skip it if bending back hurts your lower back."
+        ),
         sources=("S0-17", "E15", "E14"),
     ),
     Stretch(
@@ -90,7 +96,7 @@ _CATALOGUE = (
         id=StretchId.UPPER_BACK_SELF_MASSAGE,
         name="upper back self-massage",
         steps=(
-            "Hook a massage cane over a sore muscle near your shoulder blades, or lean on a ball against a wall.",
+            "Hook a massage cane over a sore muscle near your shoulder blades, or lean on a ball on a wall.",
             "Press in gently and hold steady pressure while you breathe slowly.",
             "Release, then move to a spot nearby.",
             "Work the muscles beside your spine, never on the bony spine itself.",
@@ -182,8 +188,8 @@ def stretch(stretch_id: StretchId) -> Stretch:
     return STRETCHES[StretchId(stretch_id)]
 
 
-def hold_seconds(stretch_id: StretchId, requested: int | None = None) -> int:
-    chosen = stretch(stretch_id)
+def hold_seconds(which: Stretch | StretchId, requested: int | None = None) -> int:
+    chosen = which if isinstance(which, Stretch) else stretch(which)
     if requested is None:
         return chosen.hold_seconds
     return min(max(requested, chosen.min_hold_seconds), chosen.max_hold_seconds)

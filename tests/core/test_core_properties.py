@@ -1,0 +1,173 @@
+"""Properties over all answer combinations (hypothesis): the safety promises hold for everyone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import pairwise
+
+from core_strategies import ALL, HEATS, NOW, TIER_A, TIER_B, answers, calm_answers
+from heat_or_ice.core import (
+    Action,
+    Location,
+    Modality,
+    QuestionId,
+    QuestionKind,
+    RefusalReason,
+    Reply,
+    SessionPlan,
+    SessionRecord,
+    SessionRefusal,
+    Symptom,
+    advise,
+    apply_reply,
+    next_question,
+    plan_session,
+)
+from heat_or_ice.core.advice import REASON_KEYS
+from heat_or_ice.core.questions import SLOTS
+from heat_or_ice.core.red_flags import red_flags_present
+from heat_or_ice.core.stretches import allowed_stretches
+from heat_or_ice.core.timing import REST_GAP, session_length
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+CARE = (Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY)
+HEAT_ACTIONS = (Action.HEAT, Action.MOIST_HEAT)
+fast = settings(max_examples=300, deadline=None)
+
+
+@fast
+@given(answers(), st.sampled_from(TIER_A))
+def test_property_emergency_flag_never_yields_a_modality_or_a_session(base, flag):
+    advice = advise(base.with_changes(red_flags=base.red_flags | {flag}))
+    assert advice.action is Action.CLINICIAN_NOW
+    assert advice.offer is None and not advice.session_allowed
+    assert advice.stretches == () and advice.cautions == ()
+    for modality in Modality:
+        refusal = plan_session(modality, None, (), NOW, advice=advice)
+        assert isinstance(refusal, SessionRefusal) and refusal.reason is RefusalReason.RED_FLAG
+
+
+@fast
+@given(answers(), st.sampled_from(TIER_A + TIER_B))
+def test_property_no_stretches_with_tier_A_or_B_flags(base, flag):
+    with_flag = base.with_changes(red_flags=base.red_flags | {flag})
+    advice = advise(with_flag)
+    assert advice.action in CARE and advice.stretches == ()
+    assert allowed_stretches(with_flag, red_flags_present(with_flag)) == ()
+
+
+@fast
+@given(answers())
+def test_property_swelling_never_yields_heat(base):
+    advice = advise(base.with_changes(symptoms=base.symptoms | {Symptom.SWELLING}))
+    assert advice.offer not in HEATS and advice.action not in HEAT_ACTIONS
+    assert HEATS <= advice.blocked
+    for heat in HEATS:
+        assert isinstance(plan_session(heat, None, (), NOW, advice=advice), SessionRefusal)
+
+
+@fast
+@given(answers())
+def test_property_no_pack_on_numb_skin(base):
+    advice = advise(base.with_changes(skin_unsafe=True))
+    assert not advice.session_allowed and advice.offer is None and advice.blocked == ALL
+    for modality in Modality:
+        assert isinstance(plan_session(modality, None, (), NOW, advice=advice), SessionRefusal)
+
+
+@fast
+@given(answers())
+def test_property_advice_is_consistent(base):
+    advice = advise(base)
+    assert advice.reason in REASON_KEYS
+    assert advice.comfort_reason is None or advice.comfort_reason in REASON_KEYS
+    assert advice.rule in {f"D{n}" for n in range(1, 25)}
+    assert advice.offer is None or advice.offer not in advice.blocked
+    if not advice.session_allowed:
+        assert advice.offer is None
+        assert advice.action in CARE or advice.blocked == ALL
+    if advice.action in CARE:
+        assert not advice.session_allowed and advice.stretches == ()
+    if advice.action in (Action.ICE, Action.HEAT, Action.MOIST_HEAT):
+        assert advice.offer is not None and advice.offer.value == advice.action.value
+    if advice.followed_preference:
+        assert advice.offer is base.preference
+    if advice.declined_preference is not None:
+        assert advice.declined_preference in advice.blocked and advice.offer is not advice.declined_preference
+    if advice.action is Action.EITHER and base.preference is None and not base.outcomes:
+        assert advice.offer is None
+
+
+@fast
+@given(calm_answers)
+def test_property_preference_honoured_unless_blocked(base):
+    for preference in Modality:
+        advice = advise(base.with_changes(preference=preference))
+        if advice.session_allowed and preference not in advice.blocked:
+            assert advice.offer is preference and advice.followed_preference
+        elif advice.session_allowed:
+            assert advice.declined_preference is preference
+
+
+@fast
+@given(st.sampled_from(Modality), st.none() | st.integers(-100, 1000), st.none() | st.sampled_from(Location))
+def test_property_no_session_longer_than_its_cap(modality, requested, location):
+    plan = plan_session(modality, requested, (), NOW, location=location)
+    limits = session_length(modality, location)
+    assert limits.shortest <= plan.minutes <= min(limits.longest, limits.hard_max) <= 20
+    assert plan.ends_at - plan.starts_at == timedelta(minutes=plan.minutes)
+    assert plan.adjusted == (requested is not None and requested != plan.minutes)
+
+
+attempts = st.lists(
+    st.tuples(st.integers(0, 240), st.sampled_from(Modality), st.none() | st.integers(0, 40)),
+    min_size=1,
+    max_size=25,
+)
+
+
+@fast
+@given(attempts)
+def test_property_no_two_sessions_closer_than_30_minutes(tries):
+    history: list[SessionRecord] = []
+    now = NOW
+    for wait, modality, requested in tries:
+        now += timedelta(minutes=wait)
+        result = plan_session(modality, requested, history, now)
+        if isinstance(result, SessionPlan):
+            history.append(SessionRecord(modality, result.starts_at, result.ends_at))
+        elif result.reason is RefusalReason.REST_GAP:
+            assert result.available_at > now and result.wait_minutes >= 1
+    for before, after in pairwise(history):
+        assert after.started_at - before.ends_at >= REST_GAP
+    for modality, cap in ((Modality.ICE, 8), (Modality.HEAT, 3)):
+        kinds = {modality} if modality is Modality.ICE else HEATS
+        for s in history:
+            window = [
+                t
+                for t in history
+                if t.modality in kinds and s.started_at - timedelta(hours=24) < t.started_at <= s.started_at
+            ]
+            assert len(window) <= cap
+
+
+def reply_strategy(question):
+    if question.kind is QuestionKind.SLOT:
+        return st.sampled_from((*SLOTS[question.id][1], Reply.UNSURE))
+    return st.sampled_from(tuple(Reply))
+
+
+@fast
+@given(answers(), st.data())
+def test_property_dialog_never_repeats_and_always_terminates(base, data):
+    current = base
+    asked: list[QuestionId] = []
+    while (question := next_question(current)) is not None:
+        assert question.id not in current.answered and question.id not in asked
+        assert (question.kind is QuestionKind.SLOT) == (question.slot is not None)
+        asked.append(question.id)
+        assert len(asked) <= len(QuestionId)
+        current = apply_reply(current, question.id, data.draw(reply_strategy(question)))
+        assert question.id in current.answered
+    advise(current)
