@@ -1,0 +1,38 @@
+"""I/O at the edge of the skill: where user attributes are kept, and Alexa timers.
+
+Importing this package stays cheap: `requests` is loaded on the first service call
+(LazyApiClient) and boto3 only when DynamoDB is chosen (build_persistence_adapter).
+"""
+
+from heat_or_ice.adapters.api_client import ApiUnreachableError, LazyApiClient
+from heat_or_ice.adapters.attributes import EXPIRES_AT, PersistenceError, plain_numbers
+from heat_or_ice.adapters.persistence import build_persistence_adapter
+from heat_or_ice.adapters.sqlite_store import SqlitePersistenceAdapter
+from heat_or_ice.adapters.timers import (
+    MAX_TIMER_DURATION,
+    AlexaTimers,
+    TimerError,
+    TimerErrorKind,
+    TimerInfo,
+    Timers,
+    TimerSpec,
+    timer_label,
+)
+
+__all__ = [
+    "EXPIRES_AT",
+    "MAX_TIMER_DURATION",
+    "AlexaTimers",
+    "ApiUnreachableError",
+    "LazyApiClient",
+    "PersistenceError",
+    "SqlitePersistenceAdapter",
+    "TimerError",
+    "TimerErrorKind",
+    "TimerInfo",
+    "TimerSpec",
+    "Timers",
+    "build_persistence_adapter",
+    "plain_numbers",
+    "timer_label",
+]
