@@ -15,7 +15,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiConfiguration, ServiceClientFactory
 from ask_sdk_model.services.timer_management import Status
 
-from heat_or_ice.adapters import AlexaTimers, LazyApiClient, TimerError, TimerErrorKind, TimerSpec, timer_label
+from heat_or_ice.adapters import AlexaTimers, LazyApiClient, TimerError, TimerErrorKind, TimerSpec
 from tests.support import envelope_for
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -175,11 +175,6 @@ def test_a_request_without_an_api_token_needs_permission(timers_api):
         builder.create().invoke(request_envelope=envelope_for("alice", api_endpoint=timers_api.endpoint),
                                 context=None)
     assert failure.value.kind is TimerErrorKind.PERMISSION_REQUIRED
-
-
-def test_labels_are_unique_per_start_and_within_the_limit():
-    assert timer_label("ICE", 1714564800) == "heat-or-ice-ice-1714564800"
-    assert len(timer_label("x" * 300, 1)) == 256
 
 
 def test_the_lazy_client_does_not_import_requests_until_used():

@@ -16,7 +16,6 @@ from heat_or_ice.adapters.timers import (
     TimerInfo,
     Timers,
     TimerSpec,
-    timer_label,
 )
 
 __all__ = [
@@ -34,5 +33,4 @@ __all__ = [
     "Timers",
     "build_persistence_adapter",
     "plain_numbers",
-    "timer_label",
 ]

@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 # Two attempts in all, with botocore's own backoff (it retries throttling and dropped
-# connections); short socket timeouts so an unreachable database fails in seconds, not minutes.
-FAIL_FAST = Config(connect_timeout=1, read_timeout=2, retries={"mode": "standard", "total_max_attempts": 2})
+# connections), and short socket timeouts: a request reads and saves once, and both together
+# must fail well inside Alexa's 8-second limit so the person still hears an answer.
+FAIL_FAST = Config(connect_timeout=0.5, read_timeout=1, retries={"mode": "standard", "total_max_attempts": 2})
 
 
 def dynamodb_resource(region: str) -> Any:

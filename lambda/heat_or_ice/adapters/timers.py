@@ -67,7 +67,7 @@ class TimerError(Exception):
 @dataclass(frozen=True)
 class TimerSpec:
     duration: timedelta
-    label: str  # unique among the user's active timers; see timer_label
+    label: str  # unique among the user's active timers; shown on screens
     announce_text: str  # spoken when the timer goes off
     locale: str  # of announce_text, e.g. "en-US"
 
@@ -92,14 +92,6 @@ class Timers(Protocol):
 
     def delete_all(self) -> None:
         """Cancel every timer this skill created."""
-
-
-def timer_label(modality: str, started_at: int) -> str:
-    """A label unique per session start, e.g. "heat-or-ice-ice-1700000000".
-
-    The platform refuses a second active timer with the same label (400).
-    """
-    return f"heat-or-ice-{modality.lower()}-{started_at}"[:MAX_LABEL_LENGTH]
 
 
 def iso_duration(duration: timedelta) -> str:

@@ -18,10 +18,10 @@ from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
-from ...adapters import AlexaTimers, TimerError, TimerErrorKind, Timers, TimerSpec, timer_label
+from ...adapters import AlexaTimers, TimerError, TimerErrorKind, Timers, TimerSpec
 from ...core import Modality, RefusalReason, SessionPlan, SessionRefusal, advise, rest_gap_remaining
 from ..dialog import clear_expectation, expect, expecting, session_plan_for
-from ..profile import StoredSession, to_epoch
+from ..profile import StoredSession
 from ..slots import read_enum, read_minutes
 from ..ssml import Segment
 from ..turn import Reply, Turn
@@ -29,6 +29,12 @@ from .followup import ask_feedback, offer_stretch_or_close, session_cautions
 
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
 TimersFactory = Callable[[HandlerInput], Timers]
+
+
+def _timer_label(turn: Turn, kind: str) -> str:
+    """A label a screen can show ("ice pack 3"). Labels must be unique among active timers; the
+    number counts this week's sessions, so an older timer with the same label is long gone."""
+    return turn.say(f"timer_label.{kind}", number=len(turn.profile.sessions) + 1)
 
 
 def _whole_minutes(delta: timedelta) -> int:
@@ -82,7 +88,7 @@ class SessionCapability:
             speech.append(turn.say(key, requested=plan.requested_minutes, minutes=plan.minutes))
         spec = TimerSpec(
             duration=timedelta(minutes=plan.minutes),
-            label=timer_label(plan.modality.value, to_epoch(turn.now)),
+            label=_timer_label(turn, plan.modality.value),
             announce_text=turn.say(f"announce.end.{plan.modality.value}"),
             locale=turn.speech.locale,
         )
@@ -192,7 +198,7 @@ class SessionCapability:
     def rest_timer(self, turn: Turn, minutes: int) -> Response:
         spec = TimerSpec(
             duration=timedelta(minutes=minutes),
-            label=timer_label("rest", to_epoch(turn.now)),
+            label=_timer_label(turn, "REST"),
             announce_text=turn.say("announce.rest_over"),
             locale=turn.speech.locale,
         )
