@@ -229,3 +229,15 @@ def test_no_to_a_session_offer_moves_on_to_a_stretch_then_goodbye(timed_talk, ti
     timed_talk.no()
     assert "Take care" in timed_talk.speech and timed_talk.ended
     assert not timers_api.requests_to("create")
+
+
+def test_the_daily_heat_cap_is_honoured(timed_talk, timers_api):
+    for _ in range(3):
+        timed_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+        assert "heat timer is running" in timed_talk.speech
+        timed_talk.wait(minutes=60)
+    timed_talk.intent("StartSessionIntent", modality="HEAT")
+    assert "as many heat sessions as I'd suggest in a day" in timed_talk.speech
+    assert len(timers_api.requests_to("create")) == 3
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    assert "ice timer is running" in timed_talk.speech, "ice has its own cap"

@@ -115,7 +115,10 @@ def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]
     declined = getattr(advice, "declined_preference", None)
     if declined is not None:
         words.append(turn.say("advice.preference_declined", modality=turn.say(f"modality.{declined.value}")))
-    words.append(turn.say(f"advice.action.{advice.action.value}"))
+    if advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
+        words.append(turn.say("advice.action.EITHER_CHOSEN", modality=turn.say(f"modality.{advice.offer.value}")))
+    else:
+        words.append(turn.say(f"advice.action.{advice.action.value}"))
     words.append(_reason(turn, advice))
     if advice.also_see_clinician and advice.action is not Action.CLINICIAN_SOON:
         words.append(turn.say("advice.action.CLINICIAN_SOON"))
