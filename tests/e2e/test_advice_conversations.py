@@ -1,0 +1,89 @@
+"""Whole advice conversations through virtual-alexa and the local HTTP endpoint, in a person's words.
+
+Every utterance goes through virtual-alexa's matching against the real en-US interaction model,
+so a sample that stops matching breaks these tests the way it would break a real conversation.
+"""
+
+from __future__ import annotations
+
+from tests.e2e.safety_questions import answer_no_to_safety_questions
+
+
+def test_a_fresh_lifting_injury_gets_ice_and_a_timed_ice_session(alexa, timers_api):
+    # Each line: what the person says, and words the skill must say back.
+    conversation = [
+        ("open heat or ice coach", "Where does it hurt"),
+        ("I hurt my lower back while lifting", "numbness or tingling between your legs"),
+        ("no", "trouble peeing"),
+        ("no", "When did it start"),
+        ("it started today", "thin bones"),
+        ("no", "a fever or feeling unwell"),
+        ("no", "swelling or redness"),
+        ("no", "is the skin there numb"),
+        ("no", "I'd suggest ice."),
+    ]
+    for said, expected in conversation:
+        alexa.say(said)
+        assert expected in alexa.speech, f"after {said!r} the skill said: {alexa.speech}"
+        assert not alexa.ended
+
+    assert "first few days" in alexa.speech
+    assert "thin towel" in alexa.speech
+    assert "Would you like me to time a 10 minute ice session?" in alexa.speech
+
+    alexa.say("yes please")
+    assert "your 10 minute ice timer is running" in alexa.speech
+    assert alexa.ended
+    [timer] = timers_api.timers
+    assert timer["duration"] == "PT10M"
+
+
+def test_back_pain_that_came_on_by_itself_gets_heat(alexa):
+    alexa.say("my lower back started hurting a few weeks ago")
+    answer_no_to_safety_questions(alexa)
+    assert "How did it start" in alexa.speech
+    alexa.say("it came on by itself")
+    answer_no_to_safety_questions(alexa)
+
+    assert "I'd suggest heat." in alexa.speech
+    assert "comes on by itself isn't an injury" in alexa.speech
+    assert "Never fall asleep with heat on" in alexa.speech
+    assert "time a 15 minute heat session" in alexa.speech
+    assert not alexa.ended
+
+
+def test_a_stiff_neck_after_sleeping_awkwardly_gets_heat(alexa):
+    alexa.say("my neck is stiff")
+    heard = answer_no_to_safety_questions(alexa)
+    assert "How did it start" in alexa.speech
+    alexa.say("I slept funny")
+    heard += answer_no_to_safety_questions(alexa)
+
+    assert "NECK_DANGER_SIGNS" in heard, "the neck's own danger signs are asked about"
+    assert "I'd suggest heat." in alexa.speech
+    assert "Warmth usually loosens stiffness" in alexa.speech
+
+
+def test_volunteered_numbness_between_the_legs_is_an_emergency_and_ends_the_session(alexa, timers_api):
+    alexa.say("I have numbness between my legs")
+
+    assert "nine one one" in alexa.speech and "emergency room" in alexa.speech
+    assert "I'm not going to suggest heat or ice" in alexa.speech
+    assert alexa.ended
+    assert not alexa.last.directives
+
+    alexa.say("start a heat session")  # a new session, straight after
+    assert "won't start a session" in alexa.speech
+    assert not timers_api.requests_to("create")
+
+
+def test_yes_to_a_screening_question_is_an_emergency_and_ends_the_session(alexa):
+    alexa.say("my lower back hurts")
+    assert "numbness or tingling between your legs" in alexa.speech
+    alexa.say("no")
+    assert "trouble peeing" in alexa.speech
+    alexa.say("yes")
+
+    assert "Please call nine one one or go to the emergency room now" in alexa.speech
+    assert "I'd suggest" not in alexa.speech and "session" not in alexa.speech
+    assert alexa.ended
