@@ -84,6 +84,8 @@ def test_a_guided_stretch_goes_side_by_side_with_counted_holds(talk):
     assert sum(_breaks(talk.ssml)) == 60, "holds stay within 15 to 60 seconds"
     talk.intent("AMAZON.RepeatIntent")
     assert sum(_breaks(talk.ssml)) == 60
+    talk.intent("AMAZON.HelpIntent")
+    assert "Say next" in talk.speech and "hurts, stop" in talk.speech and not _breaks(talk.ssml)
     talk.intent("AMAZON.NextIntent")
     assert "Once more" in talk.speech
     talk.intent("AMAZON.NextIntent")

@@ -50,6 +50,8 @@ class HelpHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
+        if expecting(turn, "stretch"):
+            return turn.respond(Reply(speech=[turn.say("help.stretch")], reprompt=[turn.say("stretch.next.reprompt")]))
         explanation = turn.say("help.question" if pending_question(turn) is not None else "help.offer")
         return _repeat_expectation(turn, [explanation]) or _what_next(turn, [turn.say("help.general")])
 
