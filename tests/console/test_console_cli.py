@@ -125,3 +125,20 @@ def test_the_real_skill_welcomes_and_says_goodbye(tmp_path):
     assert "welcome" in launch.lower()
     assert "[skill error]" not in done.stdout
     assert "You: stop" in rest and "[session ended]" in rest.split("You: stop")[1]
+
+
+def test_the_real_skill_remembers_you_from_one_console_run_to_the_next(tmp_path):
+    waiting_on = real_skill_ready()
+    if waiting_on:
+        pytest.skip(f"waits on the real skill: {waiting_on}")
+    from heat_or_ice.web.interaction_model import InteractionModel
+
+    invocation = InteractionModel.load(REAL_MODEL).invocation_name
+    story = [f"open {invocation}", "I hurt my lower back lifting a box this morning", *["no"] * 7, "stop"]
+    first, second = (run_console(tmp_path, story) for _ in range(2))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+
+    def welcome(done: subprocess.CompletedProcess) -> str:
+        return done.stdout.split(f"You: open {invocation}\n")[1].splitlines()[0]
+
+    assert welcome(first) != welcome(second)  # same user id, same store: a returning user

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from heat_or_ice.web.console import Options, open_console
+from heat_or_ice.web.console import CONSOLE_DEVICE_ID, CONSOLE_USER_ID, Options, open_console
 from heat_or_ice.web.console_alexa import LocalAlexa, SkillCallFailed
 from heat_or_ice.web.envelopes import TIMERS_SCOPE, Device, EnvelopeBuilder
 
@@ -75,6 +75,9 @@ def test_open_the_skill_and_be_welcomed_in_a_new_session(talk, clock):
     assert "Alexa: Welcome to Heat or Ice." in said
     assert talk.last_request["type"] == "LaunchRequest" and talk.last_session["new"] is True
     assert talk.last_request["timestamp"] == "2026-03-02T08:00:00Z"
+    # The same person on the same device every run, so the skill's stored memory is found again.
+    system = talk.requests[-1]["context"]["System"]
+    assert (system["user"]["userId"], system["device"]["deviceId"]) == (CONSOLE_USER_ID, CONSOLE_DEVICE_ID)
 
 
 def test_a_slot_question_is_answered_and_session_attributes_come_back(talk):

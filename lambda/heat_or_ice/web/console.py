@@ -35,6 +35,8 @@ from heat_or_ice.web.spoken_values import describe_seconds, duration_seconds
 
 DEFAULT_SKILL = "heat_or_ice.skill.builder:build_skill_from_environment"
 TIMER_CHECK_SECONDS = 1.0
+CONSOLE_USER_ID = "amzn1.ask.account.local-console-user"
+CONSOLE_DEVICE_ID = "amzn1.ask.device.local-console-device"
 
 
 class ConsoleSetupError(Exception):
@@ -174,10 +176,18 @@ def open_console(
                     skill = load_skill(options.skill)
                 except SkillLoadError as problem:
                     raise ConsoleSetupError(str(problem)) from problem
-                _say_where_data_lives(out)
+                if options.skill == DEFAULT_SKILL:
+                    _say_where_data_lives(out)
             application_id = getattr(skill, "skill_id", None) or CONSOLE_SKILL_ID
             send = _serve(skill, options, stack, out)
-        device = Device(application_id=application_id, api_endpoint=timers.url, locale=options.locale)
+        # One fixed person and device, so what the skill stored last time is found again next time.
+        device = Device(
+            application_id=application_id,
+            user_id=CONSOLE_USER_ID,
+            device_id=CONSOLE_DEVICE_ID,
+            api_endpoint=timers.url,
+            locale=options.locale,
+        )
         alexa = LocalAlexa(
             Understander(model),
             send,
