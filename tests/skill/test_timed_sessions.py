@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from tests.skill.screening import answer_questions
-from tests.support.conversation import MORNING
+from tests.support.conversation import MORNING, Conversation
 
 
 def fresh_injury_advice(talk):
@@ -161,11 +163,21 @@ def test_a_hanging_timers_api_gets_an_answer_within_alexas_limit(timed_talk, tim
     assert "taking too long" in timed_talk.speech
 
 
-def test_status_says_how_long_is_left_from_the_devices_timer(timed_talk, timers_api):
-    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
-    timed_talk.wait(minutes=4)
+def test_status_says_how_long_is_left_from_the_devices_timer(skill, timers_api):
+    # The loopback Timers API stamps trigger times by the wall clock, so this visit happens now.
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    talk = Conversation(skill, start=now, api_endpoint=timers_api.endpoint, api_access_token=timers_api.token)
+    talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    talk.wait(minutes=4)
+    talk.intent("SessionStatusIntent")
+    assert "ice session has 6 minutes left" in talk.speech
+
+
+def test_status_ignores_a_device_clock_that_disagrees_with_the_session(timed_talk):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")  # device clock: today
+    timed_talk.wait(minutes=4)  # the conversation's clock: months earlier
     timed_talk.intent("SessionStatusIntent")
-    assert "ice session has" in timed_talk.speech and "minutes left" in timed_talk.speech
+    assert "ice session has 6 minutes left" in timed_talk.speech
 
 
 def test_status_when_resting_says_when_heat_can_be_used_again(timed_talk):
@@ -241,3 +253,9 @@ def test_the_daily_heat_cap_is_honoured(timed_talk, timers_api):
     assert len(timers_api.requests_to("create")) == 3
     timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
     assert "ice timer is running" in timed_talk.speech, "ice has its own cap"
+
+
+def test_status_right_after_the_start_says_the_full_length(timed_talk):
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    timed_talk.intent("SessionStatusIntent")
+    assert "has 10 minutes left" in timed_talk.speech

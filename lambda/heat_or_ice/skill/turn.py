@@ -9,8 +9,9 @@ carries on with an empty profile that is never saved over what is stored.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -121,6 +122,17 @@ class Turn:
             if reprompt_ssml:
                 self.session["last_said"]["reprompt"] = reprompt_ssml
         return builder.response
+
+
+def minutes_left(delta: timedelta) -> int:
+    """A running session's time left, to the nearest minute: a device's trigger time carries
+    milliseconds that request timestamps don't, so rounding up would say 11 of a 10-minute timer."""
+    return max(1, round(delta.total_seconds() / 60))
+
+
+def minutes_to_wait(delta: timedelta) -> int:
+    """A wait, rounded up: starting a minute early would still be refused."""
+    return max(1, math.ceil(delta.total_seconds() / 60))
 
 
 def _request_time(request: Any) -> datetime:

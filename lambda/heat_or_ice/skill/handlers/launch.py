@@ -10,12 +10,8 @@ from ask_sdk_model import Response
 from ...core import Question, QuestionId, QuestionKind, rest_gap_remaining
 from ..dialog import ask
 from ..ssml import Segment
-from ..turn import Reply, Turn
+from ..turn import Reply, Turn, minutes_left, minutes_to_wait
 from .followup import feedback_due, ask_feedback
-
-
-def _whole_minutes(seconds: float) -> int:
-    return max(1, -int(-seconds // 60))
 
 
 def returning_news(turn: Turn) -> list[Segment]:
@@ -23,11 +19,11 @@ def returning_news(turn: Turn) -> list[Segment]:
     profile = turn.profile
     running = profile.running_session(turn.now)
     if running is not None:
-        minutes = _whole_minutes((running.ends_at - turn.now).total_seconds())
+        minutes = minutes_left(running.ends_at - turn.now)
         return [turn.say("launch.session_running", modality=turn.say(f"modality.{running.modality.value}"), minutes=minutes)]
     gap = rest_gap_remaining(profile.history(), turn.now)
     if gap.total_seconds() > 0:
-        return [turn.say("launch.resting", minutes=_whole_minutes(gap.total_seconds()))]
+        return [turn.say("launch.resting", minutes=minutes_to_wait(gap))]
     return []
 
 

@@ -24,7 +24,7 @@ from ..dialog import clear_expectation, expect, expecting, session_plan_for
 from ..profile import StoredSession
 from ..slots import read_enum, read_minutes
 from ..ssml import Segment
-from ..turn import Reply, Turn
+from ..turn import Reply, Turn, minutes_left, minutes_to_wait
 from .followup import ask_feedback, offer_stretch_or_close, session_cautions
 
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
@@ -35,10 +35,6 @@ def _timer_label(turn: Turn, kind: str) -> str:
     """A label a screen can show ("ice pack 3"). Labels must be unique among active timers; the
     number counts this week's sessions, so an older timer with the same label is long gone."""
     return turn.say(f"timer_label.{kind}", number=len(turn.profile.sessions) + 1)
-
-
-def _whole_minutes(delta: timedelta) -> int:
-    return max(1, -int(-delta.total_seconds() // 60))
 
 
 class SessionCapability:
@@ -146,7 +142,7 @@ class SessionCapability:
                 turn.changed()
                 words = turn.say("status.timer_gone", modality=turn.say(f"modality.{running.modality.value}"))
             else:
-                words = turn.say("status.running", modality=turn.say(f"modality.{running.modality.value}"), minutes=turn.minutes(_whole_minutes(left)))
+                words = turn.say("status.running", modality=turn.say(f"modality.{running.modality.value}"), minutes=turn.minutes(minutes_left(left)))
             return turn.respond(Reply(speech=[words], end_session=True))
         wanted = modality or (profile.latest_session().modality if profile.latest_session() else None)
         if wanted is not None:
@@ -159,7 +155,7 @@ class SessionCapability:
                 return turn.respond(Reply(speech=[words], end_session=True))
         gap = rest_gap_remaining(profile.history(), turn.now)
         if gap.total_seconds() > 0:
-            return turn.respond(Reply(speech=[turn.say("status.resting_any", minutes=turn.minutes(_whole_minutes(gap)))], end_session=True))
+            return turn.respond(Reply(speech=[turn.say("status.resting_any", minutes=turn.minutes(minutes_to_wait(gap)))], end_session=True))
         return offer_stretch_or_close(turn, [turn.say("status.ready")])
 
     def _time_left_on_device(self, turn: Turn, session: StoredSession) -> timedelta | None:
@@ -174,8 +170,10 @@ class SessionCapability:
         mine = next((t for t in timers if t.id == session.timer_id), None)
         if mine is None:
             return None
-        if mine.trigger_time is not None:
-            return max(mine.trigger_time - turn.now, timedelta(0))
+        device_left = mine.trigger_time - turn.now if mine.trigger_time is not None else None
+        # Trust the device's clock only within the session's own length; a skewed clock says nonsense.
+        if device_left is not None and timedelta(0) <= device_left <= session.ends_at - session.started_at:
+            return device_left
         return planned
 
     def cancel(self, turn: Turn) -> Response:
