@@ -28,6 +28,7 @@ serve: $(DEPS)
 
 test: $(DEPS) $(NODE_DEPS)
 	$(BIN)/cfn-lint template.yaml
+	$(BIN)/ruff check --quiet --select F,E9 lambda tests scripts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(DEPS)

@@ -32,7 +32,8 @@ from .handlers.navigation import (
 )
 from .handlers.privacy import privacy_handlers
 from .handlers.stretching import stretch_handlers
-from .handlers.sessions import SessionCapability, TimersFactory, session_handlers
+from .handlers.sessions import session_handlers
+from .timed_sessions import SessionCapability, TimersFactory
 from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 
 
