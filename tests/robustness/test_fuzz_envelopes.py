@@ -5,7 +5,7 @@ valid response: no exception escapes (except OtherSkillRequest for another skill
 id, by design), the SSML parses as XML, stays under 8,000 characters and holds no element the
 skill did not write, so nothing a person said can turn into markup.
 
-Four findings are pinned as strict xfails at the end of the file, to be unpinned when fixed.
+Five findings are pinned as strict xfails at the end of the file, to be unpinned when fixed.
 """
 
 from __future__ import annotations
@@ -169,12 +169,29 @@ def _device() -> EnvelopeBuilder:
 )
 @pytest.mark.parametrize(
     "context",
-    [{}, {"System": {}}, {"System": None}, {"System": {"application": None}}],
-    ids=["no System", "empty System", "null System", "null application"],
+    [{}, {"System": {}}, {"System": None}, {"System": {"application": None}}, {"System": {"__dict__": {}}}],
+    ids=["no System", "empty System", "null System", "null application", "System.__dict__"],
 )
 def test_a_context_without_the_application_gets_an_answer_or_a_refusal(fuzz_skill, context):
     event = _device().launch(Session())
     event["context"] = context
+    answer(fuzz_skill, event)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AttributeError,
+    reason=(
+        "FINDING: ask_sdk_core's DefaultSerializer setattr()s unknown keys, so an envelope carrying "
+        '"__dict__": {} deserializes into a RequestEnvelope with no attributes at all, and '
+        "entry._read_envelope's `envelope.request` raises AttributeError out of lambda_handler. Fix in "
+        "skill/entry.py: getattr(envelope, 'request', None), or refuse keys starting with '__' before "
+        "deserializing. Remove this marker then."
+    ),
+)
+def test_an_envelope_with_a_dunder_key_gets_an_answer(fuzz_skill):
+    event = _device().launch(Session())
+    event["__dict__"] = {}
     answer(fuzz_skill, event)
 
 
