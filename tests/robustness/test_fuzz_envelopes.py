@@ -5,7 +5,7 @@ valid response: no exception escapes (except OtherSkillRequest for another skill
 id, by design), the SSML parses as XML, stays under 8,000 characters and holds no element the
 skill did not write, so nothing a person said can turn into markup.
 
-Five findings are pinned as strict xfails at the end of the file, to be unpinned when fixed.
+The last tests pin findings the fuzzing made, now fixed, so they stay fixed.
 """
 
 from __future__ import annotations
@@ -55,15 +55,16 @@ def answer(skill: Any, event: Any) -> dict[str, Any]:
     assert_valid_response(response, request_type_of(event))
     words = speech_of(response)
     # Shown by `pytest --hypothesis-show-statistics`: how deep the fuzz gets into the skill.
-    hypothesis.event(
-        "unreadable envelope"
-        if "couldn't understand" in words
-        else "generic error"
-        if "something went wrong" in words
-        else "silent"
-        if not words
-        else "answered"
-    )
+    if hypothesis.currently_in_test_context():
+        hypothesis.event(
+            "unreadable envelope"
+            if "couldn't understand" in words
+            else "generic error"
+            if "something went wrong" in words
+            else "silent"
+            if not words
+            else "answered"
+        )
     return response
 
 
@@ -156,53 +157,24 @@ def _device() -> EnvelopeBuilder:
     return EnvelopeBuilder(Device(application_id=SKILL_ID, api_endpoint=refusing_endpoint()))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason=(
-        "FINDING: a context without System (or System without application) but a session carrying the right "
-        "application id passes entry.handle_event's own id check (it falls back to the session), then the "
-        "SDK's CustomSkill.invoke reads context.system.application.application_id and raises AttributeError "
-        "out of lambda_handler. Fix in skill/entry.py: answer spoken_error (or raise OtherSkillRequest) when "
-        "context.system.application is missing and a skill id is set. Remove this marker then."
-    ),
-)
 @pytest.mark.parametrize(
     "context",
     [{}, {"System": {}}, {"System": None}, {"System": {"application": None}}, {"System": {"__dict__": {}}}],
     ids=["no System", "empty System", "null System", "null application", "System.__dict__"],
 )
-def test_a_context_without_the_application_gets_an_answer_or_a_refusal(fuzz_skill, context):
+def test_a_context_without_the_application_gets_a_spoken_answer(fuzz_skill, context):
     event = _device().launch(Session())
     event["context"] = context
-    answer(fuzz_skill, event)
+    assert "couldn't understand" in speech_of(answer(fuzz_skill, event))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason=(
-        "FINDING: ask_sdk_core's DefaultSerializer setattr()s unknown keys, so an envelope carrying "
-        '"__dict__": {} deserializes into a RequestEnvelope with no attributes at all, and '
-        "entry._read_envelope's `envelope.request` raises AttributeError out of lambda_handler. Fix in "
-        "skill/entry.py: getattr(envelope, 'request', None), or refuse keys starting with '__' before "
-        "deserializing. Remove this marker then."
-    ),
-)
 def test_an_envelope_with_a_dunder_key_gets_an_answer(fuzz_skill):
     event = _device().launch(Session())
     event["__dict__"] = {}
-    answer(fuzz_skill, event)
+    event["request"]["__class__"] = "x"
+    assert "Welcome" in speech_of(answer(fuzz_skill, event))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "FINDING: ssml.to_ssml escapes &<> but keeps characters XML 1.0 forbids (C0 controls, U+FFFE/FFFF, "
-        "lone surrogates); an unmatched location is echoed ('your a<U+0007>b'), so the SSML no longer parses."
-        " Fix in skill/ssml.py: drop those characters before escaping. Remove this marker then."
-    ),
-)
 def test_characters_xml_forbids_in_a_heard_value_are_dropped(fuzz_skill):
     envelopes = _device()
     broken = []
@@ -218,35 +190,16 @@ def test_characters_xml_forbids_in_a_heard_value_are_dropped(fuzz_skill):
     assert not broken, f"SSML breaks on {', '.join(broken)}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "FINDING: RepeatHandler (skill/handlers/navigation.py) speaks session attribute last_said.ssml "
-        "verbatim: whoever writes session attributes writes the speech (here an <audio> tag). Alexa only "
-        "echoes what the skill set, but the local endpoint and any replayed request can carry anything. Fix: "
-        "re-render from last_said.speech through to_ssml (or keep segments, not markup). Remove this marker "
-        "then."
-    ),
-)
 def test_repeat_never_replays_markup_from_session_attributes(fuzz_skill):
     attributes = {
         "expect": {"kind": "anything_else"},
         "last_said": {"speech": "Anything else?", "ssml": '<audio src="https://evil.example/x.mp3"/>'},
     }
     event = _device().intent(Session(new=False, attributes=attributes), "AMAZON.RepeatIntent")
-    assert_valid_response(handle_event(fuzz_skill, event, None), "IntentRequest")
+    response = assert_valid_response(handle_event(fuzz_skill, event, None), "IntentRequest")
+    assert "<audio" not in response["response"]["outputSpeech"]["ssml"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "FINDING: a stretch routine's `hold` is read back from session attributes unclamped "
-        "(skill/handlers/stretching.py _guide); _hold_words then builds one cue per 10 s, so time and memory "
-        "grow with the number (hold=10**6 takes ~0.6 s, 10**9 would take minutes and gigabytes) and the "
-        "answer is the generic error. Fix: hold_seconds(current, routine['hold']) in _guide. Remove this "
-        "marker then."
-    ),
-)
 def test_a_stretch_hold_from_session_attributes_is_clamped(fuzz_skill):
     routine = {
         "kind": "stretch",

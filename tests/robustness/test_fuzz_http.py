@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heat_or_ice.web.app import MAX_REQUEST_BYTES, create_app
@@ -42,24 +42,6 @@ def post(client: Any, body: bytes, content_type: str = "application/json") -> tu
     assert response.status_code != 500, f"500 for {body[:300]!r}: {response.get_data()[:300]!r}"
     assert response.mimetype == "application/json", f"{response.status_code} answered as {response.mimetype}"
     return response.status_code, json.loads(response.get_data())
-
-
-def has_dunder_key(body: bytes) -> bool:
-    """True when the body is JSON with a "__name__" key anywhere (see the xfail test at the end)."""
-    try:
-        value = json.loads(body)
-    except (ValueError, RecursionError):
-        return False
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            if any(isinstance(key, str) and key.startswith("__") for key in item):
-                return True
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-    return False
 
 
 def context_application_id(event: Any) -> Any:
@@ -127,8 +109,6 @@ def test_hostile_values_over_http_are_only_spoken_as_text(client, event):
     content_type=st.sampled_from(["application/json", "text/plain", "application/x-www-form-urlencoded", ""]),
 )
 def test_unreadable_bodies_get_a_400_with_a_json_error(client, body, content_type):
-    # Hypothesis feeds string constants it finds in loaded code ("__dict__" among them) into text.
-    assume(not has_dunder_key(body))  # a known finding, pinned by the xfail test below
     status, answer = post(client, body, content_type)
     if status == 200:  # some bytes happen to make an envelope: then it must be a valid answer
         assert_valid_response(answer)
@@ -141,18 +121,8 @@ def test_a_body_over_the_limit_gets_a_413(client):
     assert (status, answer["error"]) == (413, "request_entity_too_large")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "FINDING: a body with a '__dict__' key gets a 500, with verification on too (parsing comes first): "
-        "ask_sdk_core's DefaultSerializer setattr()s unknown keys, so the envelope loses every attribute, "
-        "and web/app.py's _parse_envelope reads `envelope.request` outside its try (internal_error). Fix in "
-        "web/app.py: getattr(envelope, 'request', None) inside the try, or refuse keys starting with '__' "
-        "before deserializing. Remove this marker then."
-    ),
-)
 @pytest.mark.parametrize("verified", [False, True], ids=["verification off", "verification on"])
-def test_a_body_with_a_dunder_key_gets_a_400_not_a_500(fuzz_skill, verified):
+def test_a_body_with_a_dunder_key_is_never_a_500(fuzz_skill, verified):
     loopback = {"verify_signature": False, "verify_timestamp": False, "serve_host": "127.0.0.1"}
     app = create_app(fuzz_skill, **({} if verified else loopback))
     event = EnvelopeBuilder(Device(application_id=SKILL_ID, api_endpoint=refusing_endpoint())).launch(
@@ -160,4 +130,6 @@ def test_a_body_with_a_dunder_key_gets_a_400_not_a_500(fuzz_skill, verified):
     )
     event["__dict__"] = {}
     status, answer = post(app.test_client(), json.dumps(event).encode())
-    assert status == 400, answer
+    # private keys are dropped before the SDK reads the envelope: verified, it fails the signature
+    # check like any unsigned request; on loopback it is simply answered
+    assert status == (400 if verified else 200), answer

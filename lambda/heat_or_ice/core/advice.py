@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from .experience import ALL_MODALITIES, HEATS
 from .facts import SAFE_ORDER, Facts
@@ -81,7 +82,10 @@ REASON_MEANINGS: dict[str, str] = {
 REASON_KEYS: frozenset[str] = frozenset(REASON_MEANINGS)
 
 
+@lru_cache(maxsize=512)
 def advise(answers: Answers) -> Advice:
+    """The advice for these answers. Answers are frozen and advice is pure, so it is cached:
+    `next_question` asks it again for every reply a question could get."""
     facts = Facts(answers)
     safety = first_match(SAFETY_RULES, facts)
     if safety is not None:

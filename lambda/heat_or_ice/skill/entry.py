@@ -39,34 +39,44 @@ def spoken_error(event: Any) -> dict[str, Any]:
     }
 
 
-def _read_envelope(skill: CustomSkill, event: Any) -> RequestEnvelope | None:
+def _without_private_keys(value: Any) -> Any:
+    """Drops "__x__" keys at any depth: the SDK copies unknown keys onto its objects, and a key
+    like "__dict__" would overwrite their internals."""
+    if isinstance(value, dict):
+        return {k: _without_private_keys(v) for k, v in value.items() if not (isinstance(k, str) and k.startswith("__"))}
+    if isinstance(value, list):
+        return [_without_private_keys(v) for v in value]
+    return value
+
+
+def read_envelope(skill: CustomSkill, event: Any) -> RequestEnvelope | None:
+    """The event as the SDK's RequestEnvelope, or None when it is not one we can answer."""
     if not isinstance(event, dict) or not isinstance(event.get("request"), dict):
         return None
     try:
-        envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        payload = json.dumps(_without_private_keys(event))
+        envelope = skill.serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
     except Exception as error:  # the SDK raises several kinds for unreadable fields
         log.warning("unreadable envelope: %s", type(error).__name__)
         return None
-    if envelope is None or envelope.request is None or not getattr(envelope.request, "object_type", None):
+    if not isinstance(envelope, RequestEnvelope) or not getattr(envelope.request, "object_type", None):
         return None
+    system = getattr(envelope.context, "system", None)
+    if getattr(getattr(system, "application", None), "application_id", None) is None:
+        return None  # the SDK's own id check and service clients need context.System.application
     return envelope
 
 
-def _application_id(envelope: RequestEnvelope) -> str | None:
-    system = getattr(envelope.context, "system", None)
-    application = getattr(system, "application", None)
-    if application is None and envelope.session is not None:
-        application = envelope.session.application
-    return getattr(application, "application_id", None)
-
-
-def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[str, Any]:
-    envelope = _read_envelope(skill, event)
-    if envelope is None:
-        return spoken_error(event)
-    if envelope.context is None:
-        return spoken_error(event)
-    if skill.skill_id is not None and _application_id(envelope) != skill.skill_id:
+def respond(skill: CustomSkill, envelope: RequestEnvelope, context: Any = None) -> dict[str, Any]:
+    """The skill's answer to a readable envelope; raises OtherSkillRequest for another skill's."""
+    if skill.skill_id is not None and envelope.context.system.application.application_id != skill.skill_id:
         raise OtherSkillRequest("request for another skill")
     response = skill.invoke(request_envelope=envelope, context=context)
     return skill.serializer.serialize(response)  # type: ignore[no-any-return]
+
+
+def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[str, Any]:
+    envelope = read_envelope(skill, event)
+    if envelope is None:
+        return spoken_error(event)
+    return respond(skill, envelope, context)

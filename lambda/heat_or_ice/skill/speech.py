@@ -28,12 +28,14 @@ class _LocaleValues(dict):
 
 
 @lru_cache(maxsize=None)
-def _catalogue(locale: str) -> dict[str, str]:
+def _catalogue(locale: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Every string of a locale, and its `locale.*` values (emergency number...) by short name."""
     strings: dict[str, str] = json.loads((LOCALES_DIR / "en.json").read_text(encoding="utf-8"))
     override = LOCALES_DIR / f"{locale}.json"
     if override.exists():
         strings.update(json.loads(override.read_text(encoding="utf-8")))
-    return strings
+    values = {k[len("locale.") :]: v for k, v in strings.items() if k.startswith("locale.")}
+    return strings, values
 
 
 def supported_locale(locale: str | None) -> str:
@@ -46,8 +48,7 @@ class Speech:
 
     def __init__(self, locale: str | None):
         self.locale = supported_locale(locale)
-        self._strings = _catalogue(self.locale)
-        self._locale_values = {k[len("locale.") :]: v for k, v in self._strings.items() if k.startswith("locale.")}
+        self._strings, self._locale_values = _catalogue(self.locale)
 
     def has(self, key: str) -> bool:
         return key in self._strings

@@ -18,12 +18,14 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import Card, SimpleCard
 
+from ..core import Answers
 from .profile import Profile
 from .speech import Speech
 from .ssml import Segment, plain_text, to_ssml
 
 log = logging.getLogger(__name__)
 _TURN_KEY = "turn"
+_EPISODE_KEY = "episode"  # the episode's answers, kept in the session as well as the store
 
 
 @dataclass
@@ -79,8 +81,23 @@ class Turn:
         except Exception as error:  # any store failure: carry on, but never overwrite what is stored
             log.warning("profile could not be read: %s", type(error).__name__)
             self.storage_unavailable = True
-            return Profile()
-        return Profile.from_attributes(stored, self.now)
+            stored = {}
+        profile = Profile.from_attributes(stored, self.now)
+        # This conversation's answers, even if the store lost or never got them.
+        episode = self.session.get(_EPISODE_KEY)
+        if isinstance(episode, dict):
+            profile.episode, profile.episode_updated_at = episode, self.now
+        return profile
+
+    def remember_answers(self, answers: Answers) -> None:
+        self.profile.remember_answers(answers, self.now)
+        self.session[_EPISODE_KEY] = self.profile.episode
+        self.changed()
+
+    def forget_episode(self) -> None:
+        self.profile.forget_episode()
+        self.session.pop(_EPISODE_KEY, None)
+        self.changed()
 
     def changed(self) -> None:
         """Marks the profile to be saved when the response is sent."""
@@ -118,9 +135,10 @@ class Turn:
         elif not reply.reprompt and not reply.directives:
             builder.set_should_end_session(True)
         if reply.speech:
-            self.session["last_said"] = {"speech": plain_text(reply.speech), "ssml": speech_ssml}
-            if reprompt_ssml:
-                self.session["last_said"]["reprompt"] = reprompt_ssml
+            # Plain words only: "repeat" renders them again, so session data never becomes markup.
+            self.session["last_said"] = {"speech": plain_text(reply.speech)}
+            if reply.reprompt:
+                self.session["last_said"]["reprompt"] = plain_text(reply.reprompt)
         return builder.response
 
 

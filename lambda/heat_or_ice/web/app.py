@@ -14,6 +14,7 @@ logged as its exception types and code locations, not its message (which may quo
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from flask_ask_sdk.skill_adapter import (  # noqa: E402
 )
 from werkzeug.exceptions import HTTPException  # noqa: E402
 
+from heat_or_ice.skill.entry import OtherSkillRequest, read_envelope, respond  # noqa: E402
 from heat_or_ice.web.verification import (  # noqa: E402
     AbstractVerifier,
     VerificationException,
@@ -106,19 +108,24 @@ class VerifiedSkillAdapter(SkillAdapter):
             if self._only_local_callers:
                 _refuse_non_local_callers()
             body = _request_text()
-            _parse_envelope(self._skill, body)
+            envelope = _parse_envelope(self._skill, body)
+            # The SDK's verifiers run on the one parsed envelope; the skill then answers it directly.
+            for verifier in self._webservice_handler._verifiers:
+                verifier.verify(
+                    headers=request.headers, serialized_request_env=body, deserialized_request_env=envelope
+                )
         except RequestRejected as rejected:
             logger.warning("Rejected a request: %s", rejected.message)
             return _json_error(rejected.status, rejected.error, rejected.message)
-        try:
-            # Deserialises again (cheap) so the SDK's own pipeline runs unchanged.
-            response = self._webservice_handler.verify_request_and_dispatch(
-                http_request_headers=request.headers, http_request_body=body
-            )
         except VerificationException as error:
             reason = _verification_reason(error)
             logger.warning("Rejected a request that failed verification: %s", reason)
             return _json_error(400, "verification_failed", reason)
+        try:
+            response = respond(self._skill, envelope)
+        except OtherSkillRequest:
+            logger.warning("Rejected a request for another skill")
+            return _json_error(400, "verification_failed", "Request is for another skill")
         except Exception as error:  # noqa: BLE001 - the caller gets a status, never a traceback
             logger.error("The skill failed to answer a request:\n%s", _describe_without_data(error))
             return _json_error(500, "skill_error", "The skill could not answer this request")
@@ -144,12 +151,11 @@ def _request_text() -> str:
 
 def _parse_envelope(skill: CustomSkill, body: str) -> RequestEnvelope:
     try:
-        envelope = skill.serializer.deserialize(payload=body, obj_type=RequestEnvelope)
-    except Exception as error:  # noqa: BLE001 - any parse failure is the caller's malformed input
-        raise RequestRejected(
-            400, "malformed_request", "Body is not an Alexa request envelope"
-        ) from error
-    if not isinstance(envelope, RequestEnvelope) or envelope.request is None:
+        event = json.loads(body)
+    except ValueError as error:
+        raise RequestRejected(400, "malformed_request", "Body is not JSON") from error
+    envelope = read_envelope(skill, event)
+    if envelope is None:
         raise RequestRejected(400, "malformed_request", "Body is not an Alexa request envelope")
     return envelope
 

@@ -63,15 +63,13 @@ class RepeatHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         last = turn.session.get("last_said")
-        if not isinstance(last, dict) or not isinstance(last.get("ssml"), str):
+        said = last.get("speech") if isinstance(last, dict) else None
+        if not isinstance(said, str) or not said:
             return _what_next(turn, [turn.say("repeat.nothing")])
-        builder = handler_input.response_builder.speak(last["ssml"])
         reprompt = last.get("reprompt")
-        if isinstance(reprompt, str):
-            builder.ask(reprompt)
-        else:
-            builder.set_should_end_session(not turn.session.get("expect"))
-        return builder.response
+        if isinstance(reprompt, str) and reprompt:
+            return turn.respond(Reply(speech=[said], reprompt=[reprompt]))
+        return turn.respond(Reply(speech=[said], end_session=not isinstance(turn.session.get("expect"), dict)))
 
 
 class FallbackHandler(AbstractRequestHandler):
@@ -94,7 +92,7 @@ class StartOverHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         outcomes = turn.profile.answers().outcomes  # how sessions felt stays; the episode starts again
-        turn.profile.forget_episode()
+        turn.forget_episode()
         clear_expectation(turn)
         return continue_advice(turn, Answers(outcomes=outcomes), [turn.say("start_over")])
 

@@ -32,7 +32,21 @@ class HoldChange(str, Enum):
 
 
 def _routine(turn: Turn) -> dict[str, Any] | None:
-    return expecting(turn, "stretch")
+    """The stretch routine in progress, checked: session data comes back from the device as sent,
+    but a damaged copy must not crash the skill or hold a stretch for an hour."""
+    routine = expecting(turn, "stretch")
+    if routine is None:
+        return None
+    try:
+        ids = [StretchId(value) for value in routine["ids"]]
+        index, side, rep = int(routine["index"]), int(routine["side"]), int(routine["rep"])
+        current = stretch(ids[index])
+        if index < 0 or side not in (0, 1) or not 1 <= rep <= current.reps:
+            return None
+        hold = hold_seconds(current, int(routine["hold"]))
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    return {"ids": [i.value for i in ids], "index": index, "side": side, "rep": rep, "hold": hold}
 
 
 def _hold_words(turn: Turn, seconds: int) -> list[Segment]:
@@ -109,7 +123,7 @@ class StretchNextHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        routine = dict(_routine(turn) or {})
+        routine = _routine(turn) or {}
         current = stretch(StretchId(routine["ids"][routine["index"]]))
         if current.per_side and routine["side"] == 0:
             routine["side"] = 1
@@ -136,7 +150,7 @@ class StretchRepeatHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        return _guide(turn, dict(_routine(turn) or {}), [], with_setup=False)
+        return _guide(turn, _routine(turn) or {}, [], with_setup=False)
 
 
 class StretchHoldHandler(AbstractRequestHandler):
@@ -150,13 +164,12 @@ class StretchHoldHandler(AbstractRequestHandler):
         routine = _routine(turn)
         if routine is None:
             return start_stretches(turn)
-        routine = dict(routine)
         current = StretchId(routine["ids"][routine["index"]])
         asked = read_number(turn.request, "seconds")
         change, _ = read_enum(turn.request, "change", HoldChange)
         if asked is None:
             step = -HOLD_STEP_SECONDS if change is HoldChange.SHORTER else HOLD_STEP_SECONDS
-            asked = int(routine["hold"]) + step
+            asked = routine["hold"] + step
         routine["hold"] = hold_seconds(current, asked)
         intro = [turn.say("stretch.hold_changed", seconds=routine["hold"])]
         return _guide(turn, routine, intro, with_setup=False)
