@@ -268,3 +268,14 @@ def test_D22_preferred_heat_is_declined_with_the_reason_when_there_is_swelling(t
     assert "you'd prefer heat, but I'd rather not" in talk.speech
     assert "heat can make swelling worse" in talk.speech
     assert "ice session" in talk.speech
+
+
+def test_answers_given_before_walking_away_are_kept_for_next_time(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    talk.no()  # saddle numbness
+    talk.no()  # bladder or bowel
+    talk.wait(hours=2)  # no answer: Alexa ends the session
+    talk.intent("RecommendIntent")
+    assert pending_question(talk) not in (None, "LOCATION", "SADDLE_NUMBNESS", "BLADDER_BOWEL")
+    answer_questions(talk)
+    assert "I'd suggest ice" in talk.speech

@@ -79,9 +79,12 @@ class Conversation:
 
     # Moving the clock ---------------------------------------------------------------------
     def wait(self, *, minutes: float = 0, hours: float = 0, days: float = 0) -> None:
-        """Time passes; the skill session (if any) times out as on a device."""
+        """Time passes; an open skill session times out as on a device, which tells the skill."""
+        if self.session is not None:
+            self._send(self.envelopes.session_ended(self.session, "EXCEEDED_MAX_REPROMPTS"), track_session=False)
+            self.transcript.pop()  # Alexa says nothing when a session times out
+            self.session = None
         self.now += timedelta(minutes=minutes, hours=hours, days=days)
-        self.session = None
 
     # What the person does -----------------------------------------------------------------
     def launch(self) -> dict:

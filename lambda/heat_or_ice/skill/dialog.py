@@ -80,8 +80,8 @@ def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -
 
 def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = None) -> Response:
     """Remembers the answers, then asks what still matters or gives the advice."""
-    turn.remember_answers(answers)
     question = next_question(answers)
+    turn.remember_answers(answers, save_now=question is None)
     if question is None:
         return give_advice(turn, answers, intro or [])
     return ask(turn, question, intro or [])

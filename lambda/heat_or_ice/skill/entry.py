@@ -54,7 +54,9 @@ def read_envelope(skill: CustomSkill, event: Any) -> RequestEnvelope | None:
     if not isinstance(event, dict) or not isinstance(event.get("request"), dict):
         return None
     try:
-        payload = json.dumps(_without_private_keys(event))
+        payload = json.dumps(event)
+        if '"__' in payload:  # rare: only then is the whole event walked
+            payload = json.dumps(_without_private_keys(event))
         envelope = skill.serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
     except Exception as error:  # the SDK raises several kinds for unreadable fields
         log.warning("unreadable envelope: %s", type(error).__name__)

@@ -53,11 +53,13 @@ class SaveProfileInterceptor(AbstractResponseInterceptor):
             _delete_profile(handler_input, response, turn)
             return
         if turn.storage_unavailable:
-            if turn.profile_changed and not turn.session.get("told_storage_unavailable"):
+            wants_saving = turn.profile_changed or turn.episode_unsaved
+            if wants_saving and not turn.session.get("told_storage_unavailable"):
                 turn.session["told_storage_unavailable"] = True
                 add_to_speech(response, turn.say("storage.unavailable"))
             return
-        if not turn.profile_changed:
+        ends_session = response.should_end_session is True
+        if not (turn.profile_changed or (turn.episode_unsaved and ends_session)):
             return
         manager = handler_input.attributes_manager
         try:

@@ -66,17 +66,19 @@ def _names(values: Iterable[Enum]) -> list[str]:
 
 
 def answers_to_dict(answers: Answers) -> dict[str, Any]:
-    stored: dict[str, Any] = {
-        "symptoms": _names(answers.symptoms),
-        "red_flags": _names(answers.red_flags),
-        "unsure_red_flags": _names(answers.unsure_red_flags),
-        "answered": _names(answers.answered),
-        "skin_unsafe": answers.skin_unsafe,
-    }
+    """Only what was said: empty and unknown fields are left out (the SDK copies session data
+    on every request, so smaller is faster as well as more private)."""
+    stored: dict[str, Any] = {}
+    for name in ("symptoms", "red_flags", "unsure_red_flags", "answered"):
+        values = getattr(answers, name)
+        if values:
+            stored[name] = _names(values)
     for name in ("location", "onset", "cause", "condition", "preference"):
         value = getattr(answers, name)
         if value is not None:
             stored[name] = value.value
+    if answers.skin_unsafe:
+        stored["skin_unsafe"] = True
     return stored
 
 

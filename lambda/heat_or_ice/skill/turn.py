@@ -52,6 +52,7 @@ class Turn:
             handler_input.attributes_manager.session_attributes = self.session
         self._profile: Profile | None = None
         self.profile_changed = False
+        self.episode_unsaved = False  # answers held in the session, to be saved when it ends
         self.forget_requested = False
         self.storage_unavailable = False
 
@@ -89,10 +90,15 @@ class Turn:
             profile.episode, profile.episode_updated_at = episode, self.now
         return profile
 
-    def remember_answers(self, answers: Answers) -> None:
+    def remember_answers(self, answers: Answers, *, save_now: bool) -> None:
+        """Keeps the answers in the session at once; in the store when `save_now`, or when the
+        session ends (see SaveProfileInterceptor), so a question turn costs no write."""
         self.profile.remember_answers(answers, self.now)
         self.session[_EPISODE_KEY] = self.profile.episode
-        self.changed()
+        if save_now:
+            self.changed()
+        else:
+            self.episode_unsaved = True
 
     def forget_episode(self) -> None:
         self.profile.forget_episode()

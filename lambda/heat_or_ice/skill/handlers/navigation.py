@@ -131,10 +131,15 @@ class GoodbyeHandler(AbstractRequestHandler):
 
 
 class SessionEndedHandler(AbstractRequestHandler):
+    """The person stopped answering or left: keep the answers they gave, for next time."""
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_request_type("SessionEndedRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        if isinstance(turn.session.get("episode"), dict):
+            turn.remember_answers(turn.profile.answers(), save_now=True)
         return handler_input.response_builder.response  # Alexa ignores any speech here
 
 
