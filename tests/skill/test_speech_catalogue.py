@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import string
+from pathlib import Path
 
 import pytest
 
@@ -11,9 +12,11 @@ from heat_or_ice.core import QuestionId
 from heat_or_ice.core.advice import CARE_ACTIONS, REASON_KEYS
 from heat_or_ice.core.model import Caution, Modality
 from heat_or_ice.skill.speech import LOCALES_DIR, SUPPORTED_LOCALES, Speech
+
+LOCALES = Path(LOCALES_DIR)
 from heat_or_ice.skill.ssml import Pause, to_ssml
 
-BASE = json.loads((LOCALES_DIR / "en.json").read_text())
+BASE = json.loads((LOCALES / "en.json").read_text())
 
 
 def _placeholders(text: str) -> set[str]:
@@ -45,9 +48,9 @@ def test_no_words_for_reasons_the_core_never_gives():
     assert spoken_reasons <= REASON_KEYS
 
 
-@pytest.mark.parametrize("locale", [loc for loc in SUPPORTED_LOCALES if (LOCALES_DIR / f"{loc}.json").exists()])
+@pytest.mark.parametrize("locale", [loc for loc in SUPPORTED_LOCALES if (LOCALES / f"{loc}.json").exists()])
 def test_country_files_only_override_known_keys(locale):
-    override = json.loads((LOCALES_DIR / f"{locale}.json").read_text())
+    override = json.loads((LOCALES / f"{locale}.json").read_text())
     for key, text in override.items():
         assert key in BASE, key
         assert _placeholders(text) == _placeholders(BASE[key]), key

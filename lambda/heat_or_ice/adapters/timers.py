@@ -22,23 +22,16 @@ from typing import TYPE_CHECKING, Callable, Protocol, TypeVar
 
 from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_model.services import ServiceException
-from ask_sdk_model.services.timer_management import (
-    AnnounceOperation,
-    CreationBehavior,
-    DisplayExperience,
-    NotificationConfig,
-    Status,
-    TextToAnnounce,
-    TimerRequest,
-    TriggeringBehavior,
-    Visibility,
-)
-
 from heat_or_ice.adapters.api_client import ApiUnreachableError
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
-    from ask_sdk_model.services.timer_management import TimerManagementServiceClient, TimerResponse
+    from ask_sdk_model.services.timer_management import (
+        Status,
+        TimerManagementServiceClient,
+        TimerRequest,
+        TimerResponse,
+    )
 
 Result = TypeVar("Result")
 
@@ -114,6 +107,18 @@ def timer_request(spec: TimerSpec) -> TimerRequest:
         raise TimerError(TimerErrorKind.BAD_REQUEST, f"Timer label is longer than {MAX_LABEL_LENGTH}")
     if not spec.announce_text.strip():
         raise TimerError(TimerErrorKind.BAD_REQUEST, "An announcing timer needs text to announce")
+    # The Timers API's model classes load on the first timer, not at cold start.
+    from ask_sdk_model.services.timer_management import (
+        AnnounceOperation,
+        CreationBehavior,
+        DisplayExperience,
+        NotificationConfig,
+        TextToAnnounce,
+        TimerRequest,
+        TriggeringBehavior,
+        Visibility,
+    )
+
     return TimerRequest(
         duration=iso_duration(spec.duration),
         timer_label=spec.label or None,

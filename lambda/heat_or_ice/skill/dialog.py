@@ -62,7 +62,10 @@ def question_words(turn: Turn, question_id: QuestionId) -> tuple[str, str]:
     return turn.say(f"question.{question_id.value}"), turn.say(f"question.{question_id.value}.reprompt")
 
 
-def _elicit(slot_name: str) -> ElicitSlotDirective:
+def _elicit(slot_name: str, from_intent: str | None) -> ElicitSlotDirective:
+    if from_intent == RECOMMEND_INTENT:
+        return ElicitSlotDirective(slot_to_elicit=slot_name)  # Alexa keeps the current intent
+    # From another intent (a "yes", "I don't know"), the dialog chains into RecommendIntent.
     slots = {name: Slot(name=name, confirmation_status=SlotConfirmationStatus.NONE) for name in RECOMMEND_SLOTS}
     intent = Intent(name=RECOMMEND_INTENT, slots=slots, confirmation_status=IntentConfirmationStatus.NONE)
     return ElicitSlotDirective(slot_to_elicit=slot_name, updated_intent=intent)
@@ -74,7 +77,7 @@ def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -
     directives = []
     # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
     if question.kind is QuestionKind.SLOT and question.slot and isinstance(turn.request, IntentRequest):
-        directives.append(_elicit(question.slot))
+        directives.append(_elicit(question.slot, getattr(turn.request.intent, "name", None)))
     return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt], directives=directives))
 
 

@@ -49,15 +49,17 @@ def _without_private_keys(value: Any) -> Any:
     return value
 
 
-def read_envelope(skill: CustomSkill, event: Any) -> RequestEnvelope | None:
-    """The event as the SDK's RequestEnvelope, or None when it is not one we can answer."""
-    if not isinstance(event, dict) or not isinstance(event.get("request"), dict):
-        return None
+def read_envelope(skill: CustomSkill, event: Any = None, *, text: str | None = None) -> RequestEnvelope | None:
+    """The request as the SDK's RequestEnvelope, from a parsed event (Lambda) or raw JSON text
+    (HTTP, which then skips a decode and re-encode); None when it is not one we can answer."""
     try:
-        payload = json.dumps(event)
-        if '"__' in payload:  # rare: only then is the whole event walked
-            payload = json.dumps(_without_private_keys(event))
-        envelope = skill.serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
+        if text is None:
+            if not isinstance(event, dict) or not isinstance(event.get("request"), dict):
+                return None
+            text = json.dumps(event)
+        if '"__' in text:  # rare: only then is the whole event walked
+            text = json.dumps(_without_private_keys(json.loads(text) if event is None else event))
+        envelope = skill.serializer.deserialize(payload=text, obj_type=RequestEnvelope)
     except Exception as error:  # the SDK raises several kinds for unreadable fields
         log.warning("unreadable envelope: %s", type(error).__name__)
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import traceback
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -21,6 +20,8 @@ class SpeakingExceptionHandler(AbstractExceptionHandler):
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        import traceback  # only when something broke: it costs cold start otherwise
+
         # The exception's message may quote what the person said; log its type and where it came from only.
         frames = " <- ".join(
             f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}"

@@ -9,12 +9,11 @@ can never break the markup. Catalogues are read once per process.
 from __future__ import annotations
 
 import json
-import string
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Mapping
 
-LOCALES_DIR = Path(__file__).with_name("locales")
+LOCALES_DIR = os.path.join(os.path.dirname(__file__), "locales")
 DEFAULT_LOCALE = "en-US"
 SUPPORTED_LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 
@@ -27,13 +26,18 @@ class _LocaleValues(dict):
         self.update({k: str(v) for k, v in params.items()})
 
 
+def _read(path: str) -> dict[str, str]:
+    with open(path, encoding="utf-8") as file:
+        return json.load(file)  # type: ignore[no-any-return]
+
+
 @lru_cache(maxsize=None)
 def _catalogue(locale: str) -> tuple[dict[str, str], dict[str, str]]:
     """Every string of a locale, and its `locale.*` values (emergency number...) by short name."""
-    strings: dict[str, str] = json.loads((LOCALES_DIR / "en.json").read_text(encoding="utf-8"))
-    override = LOCALES_DIR / f"{locale}.json"
-    if override.exists():
-        strings.update(json.loads(override.read_text(encoding="utf-8")))
+    strings: dict[str, str] = _read(os.path.join(LOCALES_DIR, "en.json"))
+    override = os.path.join(LOCALES_DIR, f"{locale}.json")
+    if os.path.exists(override):
+        strings.update(_read(override))
     values = {k[len("locale.") :]: v for k, v in strings.items() if k.startswith("locale.")}
     return strings, values
 
@@ -55,7 +59,7 @@ class Speech:
 
     def say(self, key: str, **params: object) -> str:
         template = self._strings[key]
-        return string.Formatter().vformat(template, (), _LocaleValues(self._locale_values, params))
+        return template.format_map(_LocaleValues(self._locale_values, params))
 
     def keys(self) -> frozenset[str]:
         return frozenset(self._strings)

@@ -10,17 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Union
 import re
+from functools import lru_cache
 
 MAX_BREAK_SECONDS = 10  # Alexa rejects a single <break> longer than 10 s
 MAX_SPEECH_CHARACTERS = 8000  # Alexa's limit for outputSpeech
-# Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF): a misheard slot may hold them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+@lru_cache(maxsize=1)
+def _not_xml() -> re.Pattern[str]:
+    """Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF): a misheard slot may
+    hold them. Compiled on first use, to keep it out of cold start."""
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def escape(text: str) -> str:
     """Text made safe inside <speak>. Kept local: xml.sax.saxutils costs ~20 ms of cold start."""
-    return _NOT_XML.sub("", text).translate(_ESCAPES)
+    return _not_xml().sub("", text).translate(_ESCAPES)
 
 
 @dataclass(frozen=True)

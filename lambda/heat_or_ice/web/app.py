@@ -14,7 +14,6 @@ logged as its exception types and code locations, not its message (which may quo
 
 from __future__ import annotations
 
-import json
 import logging
 import traceback
 from collections.abc import Sequence
@@ -150,11 +149,7 @@ def _request_text() -> str:
 
 
 def _parse_envelope(skill: CustomSkill, body: str) -> RequestEnvelope:
-    try:
-        event = json.loads(body)
-    except ValueError as error:
-        raise RequestRejected(400, "malformed_request", "Body is not JSON") from error
-    envelope = read_envelope(skill, event)
+    envelope = read_envelope(skill, text=body)
     if envelope is None:
         raise RequestRejected(400, "malformed_request", "Body is not an Alexa request envelope")
     return envelope
