@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from flask import Flask
+from werkzeug.serving import make_server
 
 from tests.support.dynalite import Dynalite, DynaliteUnavailable, start_dynalite
 from tests.support.timers_server import TimersApiServer
@@ -61,3 +64,26 @@ def timers_api(loopback_certificates: LoopbackCertificates,
     server = TimersApiServer(loopback_certificates).start()
     yield server
     server.stop()
+
+
+# -- Apps on a loopback HTTP server ----------------------------------------------------------
+@pytest.fixture
+def serve_on_loopback() -> Iterator[Callable[[Flask], str]]:
+    """Serve apps on 127.0.0.1 (ephemeral port) in threads; returns their base URLs."""
+    servers = []
+
+    def serve(app: Flask) -> str:
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        # A short poll interval only makes shutdown() return sooner; nothing waits on it.
+        thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        )
+        thread.start()
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield serve
+    for server, thread in servers:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -9,12 +9,10 @@ virtual-alexa stamps each request with the real current time.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Iterator
 
 import pytest
 from ask_sdk_core.skill import CustomSkill
-from werkzeug.serving import make_server
 
 from heat_or_ice.adapters import SqlitePersistenceAdapter
 from heat_or_ice.skill.builder import build_skill, build_skill_from_environment
@@ -43,25 +41,15 @@ def virtual_alexa_process() -> Iterator[VirtualAlexaProcess]:
 
 
 @pytest.fixture
-def serve_skill() -> Iterator[Callable[[CustomSkill], str]]:
-    """Serves skills through the production app on 127.0.0.1 (ephemeral port), each in a thread;
-    returns the URL. Every server is shut down when the test ends."""
-    servers = []
+def serve_skill(serve_on_loopback) -> Callable[[CustomSkill], str]:
+    """Serves skills through the production app on 127.0.0.1 (ephemeral port); returns the URL."""
 
     def serve(skill: CustomSkill) -> str:
-        app = create_app(skill, verify_signature=False, verify_timestamp=True, serve_host=LOOPBACK)
-        server = make_server(LOOPBACK, 0, app, threaded=True)
-        # A short poll interval only makes shutdown() return sooner; nothing waits on it.
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-        thread.start()
-        servers.append((server, thread))
-        return f"http://{LOOPBACK}:{server.server_port}/"
+        return serve_on_loopback(
+            create_app(skill, verify_signature=False, verify_timestamp=True, serve_host=LOOPBACK)
+        )
 
-    yield serve
-    for server, thread in servers:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return serve
 
 
 @pytest.fixture

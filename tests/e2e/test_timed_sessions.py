@@ -3,24 +3,10 @@ with Alexa's voice permission prompt answered through virtual-alexa."""
 
 from __future__ import annotations
 
+from tests.support.timers_server import FIRST_TEN_MINUTE_ICE_TIMER
+
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
-TEN_MINUTE_ICE_TIMER = {
-    "duration": "PT10M",
-    "timerLabel": "ice pack 1",
-    "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
-    "triggeringBehavior": {
-        "operation": {
-            "type": "ANNOUNCE",
-            "textToAnnounce": [
-                {
-                    "locale": "en-US",
-                    "text": "Time to take the ice pack off. Give your skin at least thirty minutes before the next session.",
-                }
-            ],
-        },
-        "notificationConfig": {"playAudible": True},
-    },
-}
+TEN_MINUTE_ICE_TIMER = FIRST_TEN_MINUTE_ICE_TIMER
 
 
 def test_without_permission_the_skill_asks_for_it_and_creates_the_timer_once_accepted(alexa, timers_api):

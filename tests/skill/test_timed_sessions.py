@@ -8,6 +8,7 @@ import pytest
 
 from tests.skill.screening import answer_questions
 from tests.support.conversation import MORNING, Conversation
+from tests.support.timers_server import FIRST_TEN_MINUTE_ICE_TIMER
 
 
 def fresh_injury_advice(talk):
@@ -21,23 +22,7 @@ def test_advice_then_yes_creates_an_announcing_ice_timer(timed_talk, timers_api)
     fresh_injury_advice(timed_talk)
     timed_talk.yes()
     [create] = timers_api.requests_to("create")
-    assert create.body == {
-        "duration": "PT10M",
-        "timerLabel": "ice pack 1",
-        "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
-        "triggeringBehavior": {
-            "operation": {
-                "type": "ANNOUNCE",
-                "textToAnnounce": [
-                    {
-                        "locale": "en-US",
-                        "text": "Time to take the ice pack off. Give your skin at least thirty minutes before the next session.",
-                    }
-                ],
-            },
-            "notificationConfig": {"playAudible": True},
-        },
-    }
+    assert create.body == FIRST_TEN_MINUTE_ICE_TIMER
     assert create.headers["authorization"] == f"Bearer {timers_api.token}"
     assert "10 minute ice timer is running" in timed_talk.speech
     assert " ".join(timed_talk.transcript).count("thin towel") == 1, "the barrier caution is said once"

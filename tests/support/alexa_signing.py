@@ -24,11 +24,11 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
-from cryptography.x509.oid import NameOID
+
+from tests.support.certificates import issue_certificate, pem
 
 ALEXA_CERT_NAME = "echo-api.amazon.com"
 TEST_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
@@ -61,63 +61,8 @@ class SigningChains:
         return chains[url]
 
 
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-
-
 def _new_key() -> RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def _certificate(
-    *,
-    subject: str,
-    key: RSAPrivateKey,
-    issuer: str,
-    issuer_key: RSAPrivateKey,
-    is_ca: bool,
-    not_before: datetime,
-    not_after: datetime,
-    dns_names: tuple[str, ...] = (),
-) -> x509.Certificate:
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(_name(subject))
-        .issuer_name(_name(issuer))
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=is_ca, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=not is_ca,
-                content_commitment=False,
-                key_encipherment=not is_ca,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=is_ca,
-                crl_sign=is_ca,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
-            critical=False,
-        )
-    )
-    if dns_names:
-        builder = builder.add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(name) for name in dns_names]), critical=False
-        )
-    return builder.sign(issuer_key, hashes.SHA256())
-
-
-def _pem(*certificates: x509.Certificate) -> bytes:
-    return b"".join(cert.public_bytes(serialization.Encoding.PEM) for cert in certificates)
 
 
 @lru_cache(maxsize=1)
@@ -126,26 +71,26 @@ def signing_chains() -> SigningChains:
     now = datetime.now(timezone.utc)
     root_key, intermediate_key, leaf_key = _new_key(), _new_key(), _new_key()
     years_later = now + timedelta(days=3650)
-    root = _certificate(
+    root = issue_certificate(
         subject="Heat or Ice Test Root CA", key=root_key, issuer="Heat or Ice Test Root CA",
         issuer_key=root_key, is_ca=True, not_before=now - timedelta(days=1), not_after=years_later,
     )
-    intermediate = _certificate(
+    intermediate = issue_certificate(
         subject="Heat or Ice Test Intermediate CA", key=intermediate_key,
         issuer="Heat or Ice Test Root CA", issuer_key=root_key, is_ca=True,
         not_before=now - timedelta(days=1), not_after=years_later,
     )
 
     def leaf(*, not_before: datetime, not_after: datetime, dns_names: tuple[str, ...]) -> bytes:
-        cert = _certificate(
+        cert = issue_certificate(
             subject=ALEXA_CERT_NAME, key=leaf_key, issuer="Heat or Ice Test Intermediate CA",
             issuer_key=intermediate_key, is_ca=False, not_before=not_before, not_after=not_after,
             dns_names=dns_names,
         )
-        return _pem(cert, intermediate)
+        return pem(cert, intermediate)
 
     return SigningChains(
-        root_pem=_pem(root),
+        root_pem=pem(root),
         trusted_chain_pem=leaf(
             not_before=now - timedelta(hours=1), not_after=years_later, dns_names=(ALEXA_CERT_NAME,)
         ),

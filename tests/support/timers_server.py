@@ -42,6 +42,25 @@ _HANG = object()
 
 Answer = tuple[int, Any]  # status, JSON body (None: no body)
 
+# What the skill must send to start a person's first 10-minute ice session, in en-US.
+FIRST_TEN_MINUTE_ICE_TIMER = {
+    "duration": "PT10M",
+    "timerLabel": "ice pack 1",
+    "creationBehavior": {"displayExperience": {"visibility": "VISIBLE"}},
+    "triggeringBehavior": {
+        "operation": {
+            "type": "ANNOUNCE",
+            "textToAnnounce": [
+                {
+                    "locale": "en-US",
+                    "text": "Time to take the ice pack off. Give your skin at least thirty minutes before the next session.",
+                }
+            ],
+        },
+        "notificationConfig": {"playAudible": True},
+    },
+}
+
 
 @dataclass(frozen=True)
 class RecordedRequest:
