@@ -22,16 +22,17 @@ from ..core import (
     QuestionId,
     QuestionKind,
     SessionPlan,
+    SessionRefusal,
     advise,
     next_question,
     plan_session,
 )
+from ..core.advice import CARE_ACTIONS
 from .ssml import Segment, plain_text
 from .turn import Reply, Turn
 
 RECOMMEND_INTENT = "RecommendIntent"
 RECOMMEND_SLOTS = ("location", "onset", "cause", "symptom", "otherSymptom", "condition", "preference")
-CARE_ACTIONS = (Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY)
 MAX_MISSES = 2  # after two answers we can't use, move on rather than loop
 
 
@@ -103,10 +104,6 @@ def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
     return turn.respond(Reply(speech=[*speech, *offer], reprompt=reprompt, card=(card_title, card_text)))
 
 
-def _reason(turn: Turn, advice: Advice) -> str:
-    return turn.say(f"reason.{advice.reason}")
-
-
 def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
     words: list[Segment] = []
     if advice.learned_from is not None:
@@ -114,29 +111,39 @@ def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]
         if latest is not None:
             modality = turn.say(f"modality.{latest.modality.value}")
             words.append(turn.say(f"advice.learned.{advice.learned_from.value}", modality=modality))
-    declined = getattr(advice, "declined_preference", None)
-    if declined is not None:
-        words.append(turn.say("advice.preference_declined", modality=turn.say(f"modality.{declined.value}")))
+    if advice.declined_preference is not None:
+        declined = turn.say(f"modality.{advice.declined_preference.value}")
+        words.append(turn.say("advice.preference_declined", modality=declined))
     if advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
         words.append(turn.say("advice.action.EITHER_CHOSEN", modality=turn.say(f"modality.{advice.offer.value}")))
     else:
         words.append(turn.say(f"advice.action.{advice.action.value}"))
-    words.append(_reason(turn, advice))
+    words.append(turn.say(f"reason.{advice.reason}"))
     if advice.also_see_clinician and advice.action is not Action.CLINICIAN_SOON:
         words.append(turn.say("advice.action.CLINICIAN_SOON"))
     if advice.comfort_reason and advice.offer is not None:
         modality = turn.say(f"modality.{advice.offer.value}")
         words += [turn.say("advice.meanwhile"), turn.say("advice.comfort", modality=modality)]
         words.append(turn.say(f"reason.{advice.comfort_reason}"))
-    said = set(turn.session.get("cautions_said", []))
     for caution in advice.cautions:
         words.append(turn.say(f"caution.{caution.value}"))
-        said.add(caution.value)
-    turn.session["cautions_said"] = sorted(said)
+    note_cautions_said(turn, {caution.value for caution in advice.cautions})
     return words
 
 
-def session_plan_for(turn: Turn, modality: Modality, advice: Advice, answers: Answers, minutes: int | None = None):
+def cautions_said(turn: Turn) -> set[str]:
+    """The safety lines already said in this conversation (read back from the session)."""
+    said = turn.session.get("cautions_said")
+    return {c for c in said if isinstance(c, str)} if isinstance(said, list) else set()
+
+
+def note_cautions_said(turn: Turn, cautions: set[str]) -> None:
+    turn.session["cautions_said"] = sorted(cautions_said(turn) | cautions)
+
+
+def session_plan_for(
+    turn: Turn, modality: Modality, advice: Advice | None, answers: Answers, minutes: int | None = None
+) -> SessionPlan | SessionRefusal:
     return plan_session(modality, minutes, turn.profile.history(), turn.now, advice=advice, location=answers.location)
 
 

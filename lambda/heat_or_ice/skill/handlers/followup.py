@@ -15,7 +15,7 @@ from ask_sdk_model import Response
 
 from ...core import Modality, Outcome, SessionOutcome, Symptom, advise
 from ...core.cautions import session_cautions as cautions_for
-from ..dialog import clear_expectation, continue_advice, expect, expecting
+from ..dialog import cautions_said, clear_expectation, continue_advice, expect, expecting, note_cautions_said
 from ..profile import StoredSession
 from ..slots import read_enum
 from ..ssml import Segment
@@ -27,9 +27,9 @@ HEAT_KINDS = (Modality.HEAT, Modality.MOIST_HEAT)
 
 def session_cautions(turn: Turn, modality: Modality) -> list[Segment]:
     """The session's safety lines, each said once per conversation."""
-    said = set(turn.session.get("cautions_said", []))
+    said = cautions_said(turn)
     words = [turn.say(f"caution.{c.value}") for c in cautions_for(modality) if c.value not in said]
-    turn.session["cautions_said"] = sorted(said | {c.value for c in cautions_for(modality)})
+    note_cautions_said(turn, {c.value for c in cautions_for(modality)})
     return words
 
 
