@@ -50,6 +50,13 @@ def clear_expectation(turn: Turn) -> None:
     turn.session.pop("expect", None)
 
 
+def whole_number(value: Any, *, low: int, high: int) -> int | None:
+    """A number read back from session data, if it is one and within bounds."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if low <= value <= high else None
+
+
 def pending_question(turn: Turn) -> QuestionId | None:
     waiting = expecting(turn, "question")
     try:

@@ -45,7 +45,10 @@ def to_epoch(moment: datetime) -> int:
 def from_epoch(value: Any) -> datetime | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return datetime.fromtimestamp(int(value), tz=timezone.utc)
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):  # NaN, infinity, or beyond the calendar
+        return None
 
 
 def _enum(kind: type[E], value: Any) -> E | None:

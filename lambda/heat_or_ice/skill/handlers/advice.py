@@ -20,7 +20,7 @@ from ...core import (
     apply_reply,
     next_question,
 )
-from ..dialog import MAX_MISSES, ask, continue_advice, expecting, pending_question
+from ..dialog import MAX_MISSES, ask, continue_advice, expecting, pending_question, whole_number
 from ..slots import read_enum
 from ..ssml import Segment
 from ..turn import Turn
@@ -67,7 +67,8 @@ def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]
 def _missed(turn: Turn, answers: Answers, question_id: QuestionId, intro: list[Segment]) -> Response:
     """An answer we couldn't use: ask again once, then accept "don't know" rather than loop."""
     waiting = expecting(turn, "question") or {}
-    misses = int(waiting.get("misses", 0)) + 1 if waiting.get("id") == question_id.value else 1
+    earlier = whole_number(waiting.get("misses"), low=0, high=MAX_MISSES) or 0
+    misses = earlier + 1 if waiting.get("id") == question_id.value else 1
     if misses >= MAX_MISSES:
         answers = apply_reply(answers, question_id, Reply.UNSURE)
         return continue_advice(turn, answers, [*intro, turn.say("unmatched.give_up")])

@@ -10,11 +10,16 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
+from ...adapters import MAX_TIMER_DURATION
 from ...core import Modality
-from ..dialog import expecting
+from ...core.timing import REST_GAP
+from ..dialog import expecting, whole_number
 from ..slots import read_enum, read_minutes
 from ..timed_sessions import SessionCapability, plan_from_token
 from ..turn import Turn
+
+MAX_TIMER_MINUTES = int(MAX_TIMER_DURATION.total_seconds() // 60)
+REST_GAP_MINUTES = int(REST_GAP.total_seconds() // 60)
 from .followup import offer_stretch_or_close
 
 
@@ -50,7 +55,9 @@ class StartSessionHandler(AbstractRequestHandler):
         modality, _ = read_enum(turn.request, "modality", Modality)
         modality = modality or read_enum(turn.request, "preference", Modality)[0]
         waiting = expecting(turn, "session_modality")
-        minutes = read_minutes(turn.request, "duration") or (waiting or {}).get("minutes")
+        minutes = read_minutes(turn.request, "duration") or whole_number(
+            (waiting or {}).get("minutes"), low=1, high=MAX_TIMER_MINUTES
+        )
         return self.sessions.start(turn, modality, minutes, [])
 
 
@@ -66,7 +73,8 @@ class RestTimerHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         offered = expecting(turn, "offer_rest_timer") or {}
-        return self.sessions.rest_timer(turn, int(offered.get("minutes", 30)))
+        minutes = whole_number(offered.get("minutes"), low=1, high=MAX_TIMER_MINUTES) or REST_GAP_MINUTES
+        return self.sessions.rest_timer(turn, minutes)
 
 
 class SessionStatusHandler(AbstractRequestHandler):
