@@ -244,3 +244,15 @@ def test_status_right_after_the_start_says_the_full_length(timed_talk):
     timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
     timed_talk.intent("SessionStatusIntent")
     assert "has 10 minutes left" in timed_talk.speech
+
+
+def test_a_permission_answer_outside_the_session_still_starts_the_timer(timed_talk, timers_api):
+    timers_api.fail("create", 401, times=1)
+    timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    token = timed_talk.directives[0]["token"]
+    timed_talk.device.granted_scopes.add("alexa::alerts:timers:skill:readwrite")
+    payload = {"permissionScope": "alexa::alerts:timers:skill:readwrite", "status": "ACCEPTED", "isCardThrown": False}
+    event = timed_talk.envelopes.connections_response(None, "AskFor", "200", payload, token)  # no session
+    timed_talk.send_raw(event)
+    assert "10 minute ice timer is running" in timed_talk.speech
+    assert len(timers_api.timers) == 1

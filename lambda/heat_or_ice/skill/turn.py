@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import Card, SimpleCard
@@ -46,7 +47,10 @@ class Turn:
         self.request = envelope.request
         self.speech = Speech(getattr(self.request, "locale", None))
         self.now = _request_time(self.request)
-        self.session: dict[str, Any] = handler_input.attributes_manager.session_attributes
+        try:
+            self.session: dict[str, Any] = handler_input.attributes_manager.session_attributes
+        except AttributesManagerException:  # a request outside any session: nothing to carry over
+            self.session = {}
         if not isinstance(self.session, dict):
             self.session = {}
             handler_input.attributes_manager.session_attributes = self.session
