@@ -29,7 +29,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
-WELCOME = "Welcome to Heat or Ice. Ask me whether to use heat or ice."
+WELCOME = "Welcome to Heat or Ice Coach. Ask me whether to use heat or ice."
 ENDED: list[str] = []  # SessionEndedRequest reasons this skill has seen
 
 

@@ -66,7 +66,7 @@ def test_piped_lines_are_a_conversation_with_the_fixture_skill(tmp_path):
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Signature verification is OFF" in out
-    assert "You: open heat or ice\nAlexa: Welcome to Heat or Ice." in out
+    assert "You: open heat or ice\nAlexa: Welcome to Heat or Ice Coach." in out
     assert "You: lower back\nAlexa: For your lower back, use heat. [pause 10s]" in out
     assert "You: stop\nAlexa: Goodbye. Take care of your back.\n  [session ended]" in out
     assert "Traceback" not in done.stderr
@@ -85,7 +85,7 @@ def test_a_script_file_runs_the_same_way(tmp_path):
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 0, done.stderr
-    assert "Welcome to Heat or Ice." in done.stdout and "Goodbye." in done.stdout
+    assert "Welcome to Heat or Ice Coach." in done.stdout and "Goodbye." in done.stdout
 
 
 def test_voice_without_espeak_is_one_note_and_the_conversation_goes_on(tmp_path):
@@ -101,7 +101,7 @@ def test_voice_without_espeak_is_one_note_and_the_conversation_goes_on(tmp_path)
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("espeak-ng is not installed") == 1 and "Welcome to Heat or Ice." in done.stdout
+    assert done.stdout.count("espeak-ng is not installed") == 1 and "Welcome to Heat or Ice Coach." in done.stdout
 
 
 def test_a_missing_interaction_model_is_a_clear_message(tmp_path):

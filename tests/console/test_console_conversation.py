@@ -72,7 +72,7 @@ def test_the_skill_is_served_over_http_with_signature_checks_off_said_once(talk)
 
 def test_open_the_skill_and_be_welcomed_in_a_new_session(talk, clock):
     said = talk.say("open heat or ice")
-    assert "Alexa: Welcome to Heat or Ice." in said
+    assert "Alexa: Welcome to Heat or Ice Coach." in said
     assert talk.last_request["type"] == "LaunchRequest" and talk.last_session["new"] is True
     assert talk.last_request["timestamp"] == "2026-03-02T08:00:00Z"
     # The same person on the same device every run, so the skill's stored memory is found again.

@@ -84,7 +84,7 @@ def test_typing_at_the_prompt_talks_and_a_timer_announces_itself(terminal, tmp_p
     )
     terminal.wait_for("You: ")
     terminal.type("open heat or ice")
-    terminal.wait_for("Alexa: Welcome to Heat or Ice.")
+    terminal.wait_for("Alexa: Welcome to Heat or Ice Coach.")
     terminal.type("start a heat session for two seconds")
     terminal.wait_for("Do you give Heat or Ice permission to use timers?")
     terminal.type("I approve")

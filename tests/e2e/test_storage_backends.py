@@ -25,7 +25,7 @@ def advice_feedback_and_advice_again(alexa: VirtualAlexa) -> None:
 
     # Session 2: back later to say how the heat went.
     alexa.say("open heat or ice coach")
-    assert "Welcome back to Heat or Ice." in alexa.speech
+    assert "Welcome back to Heat or Ice Coach." in alexa.speech
     alexa.say("the heat made it worse")
     assert "I'm sorry the heat made it worse. I'll remember that" in alexa.speech
     alexa.say("stop")
