@@ -143,3 +143,21 @@ def test_forget_me_leaves_nothing_behind_in_dynamodb(dynamodb_table):
     talk.intent("ForgetMeIntent")
     talk.yes()
     assert "Item" not in table.get_item(Key={"id": USER})
+
+
+def test_D19_when_both_heat_and_ice_helped_the_advice_is_to_alternate(talk):
+    heat_advice(talk)
+    talk.intent("FeedbackIntent", outcome="BETTER", modality="HEAT")
+    talk.wait(hours=3)
+    talk.intent("FeedbackIntent", outcome="BETTER", modality="ICE")
+    assert "Both heat and ice have helped you" in talk.speech
+    assert "alternate ice and heat" in talk.speech and "half an hour" in talk.speech
+
+
+def test_D18_burning_worse_with_heat_means_stop_heat_and_use_cold(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="WEEKS", cause="NO_CAUSE", symptom="BURNING")
+    answer_questions(talk)
+    talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
+    assert "sign to stop the heat" in talk.speech
+    assert "ice session" in talk.speech and "heat session" not in talk.speech
+    assert talk.speech.count("nine one one") == 1, "the emergency warning is said once"

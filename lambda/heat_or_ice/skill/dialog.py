@@ -18,6 +18,7 @@ from ..core import (
     Advice,
     Answers,
     Modality,
+    Outcome,
     Question,
     QuestionId,
     QuestionKind,
@@ -113,7 +114,9 @@ def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
 
 def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
     words: list[Segment] = []
-    if advice.learned_from is not None:
+    if advice.learned_from is Outcome.BETTER and advice.action is Action.ALTERNATE:
+        words.append(turn.say("advice.learned.BOTH_HELPED"))  # D19
+    elif advice.learned_from is not None:
         latest = next((o for o in reversed(answers.outcomes) if o.outcome is advice.learned_from), None)
         if latest is not None:
             modality = turn.say(f"modality.{latest.modality.value}")
