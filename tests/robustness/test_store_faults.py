@@ -346,7 +346,8 @@ class ThrottledStore(AbstractPersistenceAdapter):
         self._call("delete", lambda: self.inner.delete_attributes(request_envelope))
 
 
-ADVICE_WORDS = ("I'd suggest", "doctor", "physiotherapist")
+# The opening of every kind of advice (advice.action.* in the catalogue), and care advice.
+ADVICE_WORDS = ("I'd suggest", "both fine here", "alternate ice and heat", "doctor", "physiotherapist")
 RECORDING_INTENTS = {
     "RecommendIntent",
     "FeedbackIntent",
