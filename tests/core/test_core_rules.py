@@ -352,3 +352,18 @@ def test_reason_keys_cover_every_row_and_variant():
         "D22_MADE_WORSE",
     }
     assert REASON_KEYS == expected
+
+
+def test_D18_a_worse_heat_session_while_burning_is_reported_as_burning():
+    from datetime import datetime, timezone
+
+    from heat_or_ice.core import Answers, Modality, Outcome, Symptom
+    from heat_or_ice.core.experience import report_outcome
+
+    at = datetime(2026, 3, 2, tzinfo=timezone.utc)
+    burning = Answers(symptoms=frozenset({Symptom.BURNING}))
+    assert report_outcome(burning, Modality.HEAT, Outcome.WORSE, at).burning
+    assert report_outcome(burning, Modality.MOIST_HEAT, Outcome.WORSE, at).burning
+    assert not report_outcome(burning, Modality.ICE, Outcome.WORSE, at).burning
+    assert not report_outcome(burning, Modality.HEAT, Outcome.BETTER, at).burning
+    assert not report_outcome(Answers(), Modality.HEAT, Outcome.WORSE, at).burning

@@ -5,13 +5,16 @@ Public API
 - `burned_by(outcomes, modality) -> bool`: burning or tingling got worse with it (D18).
 - `times_bad(outcomes, modalities=all) -> int`: WORSE or burning, the count behind D24.
 - `helped(outcomes) -> frozenset[Modality]`, `last_helped(outcomes) -> Modality | None`.
+- `report_outcome(answers, modality, outcome, at) -> SessionOutcome`: what a person's "it felt
+  worse" means for the rules: worse with heat while burning or tingling counts as D18.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
-from .model import Modality, Outcome, SessionOutcome
+from .model import Answers, Modality, Outcome, SessionOutcome, Symptom
 
 HEATS = frozenset({Modality.HEAT, Modality.MOIST_HEAT})
 ALL_MODALITIES = frozenset(Modality)
@@ -42,3 +45,9 @@ def last_helped(outcomes: tuple[SessionOutcome, ...]) -> Modality | None:
         if o.outcome is Outcome.BETTER and not o.burning:
             return o.modality
     return None
+
+
+def report_outcome(answers: Answers, modality: Modality, outcome: Outcome, at: datetime) -> SessionOutcome:
+    # D18 (S2-07): burning or tingling that gets worse with heat is its own signal to stop heat.
+    burning = outcome is Outcome.WORSE and modality in HEATS and Symptom.BURNING in answers.symptoms
+    return SessionOutcome(modality, outcome, at, burning=burning)

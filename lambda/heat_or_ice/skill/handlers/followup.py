@@ -13,7 +13,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ...core import Modality, Outcome, SessionOutcome, Symptom, advise
+from ...core import Modality, Outcome, advise
+from ...core.experience import report_outcome
 from ...core.cautions import session_cautions as cautions_for
 from ..dialog import cautions_said, clear_expectation, continue_advice, expect, expecting, note_cautions_said
 from ..profile import StoredSession
@@ -22,7 +23,6 @@ from ..ssml import Segment
 from ..turn import Reply, Turn
 
 FEEDBACK_WINDOW = timedelta(hours=12)  # later than this, "how did it feel?" is no longer a fair question
-HEAT_KINDS = (Modality.HEAT, Modality.MOIST_HEAT)
 
 
 def session_cautions(turn: Turn, modality: Modality) -> list[Segment]:
@@ -110,8 +110,7 @@ def _modality(value: object) -> Modality | None:
 
 def record_outcome(turn: Turn, modality: Modality, outcome: Outcome) -> Response:
     answers = turn.profile.answers()
-    burning = outcome is Outcome.WORSE and modality in HEAT_KINDS and Symptom.BURNING in answers.symptoms
-    turn.profile.outcomes.append(SessionOutcome(modality, outcome, turn.now, burning=burning))
+    turn.profile.outcomes.append(report_outcome(answers, modality, outcome, turn.now))
     turn.changed()
     clear_expectation(turn)
     thanks = turn.say(f"feedback.thanks.{outcome.value}", modality=turn.say(f"modality.{modality.value}"))
