@@ -75,6 +75,7 @@ def test_a_guided_stretch_goes_side_by_side_with_counted_holds(talk):
     assert sum(_breaks(talk.ssml)) == 30 and max(_breaks(talk.ssml)) <= 10
     assert "10 seconds" in talk.speech and "release" in talk.speech
     assert talk.card["type"] == "Simple" and "1." in talk.card["content"]
+    assert "Hold for 30 seconds" in talk.card["content"]
     first_stretch = talk.card["title"]
     talk.intent("AMAZON.NextIntent")
     assert "other side" in talk.speech and sum(_breaks(talk.ssml)) == 30

@@ -73,7 +73,10 @@ def _guide(turn: Turn, routine: dict[str, Any], intro: list[Segment], with_setup
         if current.caution:
             words.append(current.caution)
         steps = "\n".join(f"{n}. {step}" for n, step in enumerate(current.steps, start=1))
-        card = (current.name.capitalize(), f"{steps}\nHold {hold} seconds. {current.caution}".strip())
+        hold_words = turn.say(
+            "stretch.card_hold.sides" if current.per_side else "stretch.card_hold", seconds=hold, reps=current.reps
+        )
+        card = (current.name.capitalize(), f"{steps}\n{hold_words} {current.caution}".strip())
     if current.per_side:
         words.append(turn.say("stretch.side.first" if routine["side"] == 0 else "stretch.side.second"))
     words += _hold_words(turn, hold)
