@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 DEPS   := $(VENV)/.installed
 NODE_DEPS := node_modules/.installed
-export PYTHONPATH := $(CURDIR)/lambda
+export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)/hosting
 
 .PHONY: run serve test bench lint package clean
 
@@ -21,10 +21,10 @@ $(NODE_DEPS): package.json package-lock.json
 	touch $@
 
 run: $(DEPS)
-	$(PY) -m heat_or_ice.web.console $(ARGS)
+	$(PY) -m heat_or_ice_web.console $(ARGS)
 
 serve: $(DEPS)
-	$(PY) -m heat_or_ice.web.serve $(ARGS)
+	$(PY) -m heat_or_ice_web.serve $(ARGS)
 
 test: $(DEPS) $(NODE_DEPS)
 	$(BIN)/cfn-lint template.yaml

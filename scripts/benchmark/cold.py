@@ -191,7 +191,7 @@ class ColdStarts:
 
 
 def launch_event() -> dict:
-    from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session
+    from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session
 
     return EnvelopeBuilder(
         Device(user_id="amzn1.ask.account.bench-cold", api_access_token=""), clock=lambda: START

@@ -11,7 +11,7 @@ from benchmark.common import START
 def conversation(send: Callable[[dict], dict], number: int) -> list[dict]:
     """Launch, advice for lower-back pain with slots, every safety question answered no,
     help, stop: one new person each time. Returns the events sent, in order."""
-    from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session, slot_json
+    from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session, slot_json
 
     now = START + timedelta(minutes=number)
     device = Device(user_id=f"amzn1.ask.account.bench-{number:06d}", api_access_token="")

@@ -26,7 +26,7 @@ def serve(which: str, database: str) -> None:
 
     from werkzeug.serving import WSGIRequestHandler, make_server
 
-    from heat_or_ice.web.app import create_app
+    from heat_or_ice_web.app import create_app
 
     logging.disable(logging.WARNING)  # the verification-off banner; nothing else is logged per request
     if which == "ours":

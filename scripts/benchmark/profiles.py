@@ -45,7 +45,7 @@ def profile_http(conversations: list[list[bytes]], work: Path, top: int = 18) ->
 
     from heat_or_ice.adapters import SqlitePersistenceAdapter
     from heat_or_ice.skill.builder import build_skill
-    from heat_or_ice.web.app import create_app
+    from heat_or_ice_web.app import create_app
 
     logging.disable(logging.WARNING)
     skill = build_skill(persistence_adapter=SqlitePersistenceAdapter(work / "profile-http.sqlite3"))

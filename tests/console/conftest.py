@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from heat_or_ice.web.interaction_model import InteractionModel
-from heat_or_ice.web.nlu import Understander
+from heat_or_ice_web.interaction_model import InteractionModel
+from heat_or_ice_web.nlu import Understander
 
 HERE = Path(__file__).parent
 FIXTURE_MODEL = HERE / "fixture_model.json"

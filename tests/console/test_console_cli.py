@@ -1,4 +1,4 @@
-"""`python -m heat_or_ice.web.console` as a person runs it: typed lines piped in, Alexa's words read back."""
+"""`python -m heat_or_ice_web.console` as a person runs it: typed lines piped in, Alexa's words read back."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.console.conftest import FIXTURE_MODEL, FIXTURE_SKILL, REAL_MODEL, REP
 def console_environment(tmp_path) -> dict[str, str]:
     env = {
         **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(REPO / "lambda"), str(REPO)]),
+        "PYTHONPATH": os.pathsep.join([str(REPO / "lambda"), str(REPO / "hosting"), str(REPO)]),
         "SKILL_DB_PATH": str(tmp_path / "skill.sqlite3"),
         "PYTHONUNBUFFERED": "1",
     }
@@ -25,7 +25,7 @@ def console_environment(tmp_path) -> dict[str, str]:
 
 def run_console(tmp_path, lines: list[str], *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "heat_or_ice.web.console", *args],
+        [sys.executable, "-m", "heat_or_ice_web.console", *args],
         cwd=tmp_path,
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
@@ -76,7 +76,7 @@ def test_a_script_file_runs_the_same_way(tmp_path):
     script = tmp_path / "talk.txt"
     script.write_text("open heat or ice\nstop\n")
     done = subprocess.run(
-        [sys.executable, "-m", "heat_or_ice.web.console", "--script", str(script), *fixture_args()],
+        [sys.executable, "-m", "heat_or_ice_web.console", "--script", str(script), *fixture_args()],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -92,7 +92,7 @@ def test_voice_without_espeak_is_one_note_and_the_conversation_goes_on(tmp_path)
     env = console_environment(tmp_path)
     env["PATH"] = os.path.dirname(sys.executable)  # no espeak-ng on this PATH
     done = subprocess.run(
-        [sys.executable, "-m", "heat_or_ice.web.console", "--voice", *fixture_args()],
+        [sys.executable, "-m", "heat_or_ice_web.console", "--voice", *fixture_args()],
         cwd=tmp_path,
         input="open heat or ice\n",
         capture_output=True,
@@ -116,7 +116,7 @@ def test_the_real_skill_welcomes_and_says_goodbye(tmp_path):
     waiting_on = real_skill_ready()
     if waiting_on:
         pytest.skip(f"waits on the real skill: {waiting_on}")
-    from heat_or_ice.web.interaction_model import InteractionModel
+    from heat_or_ice_web.interaction_model import InteractionModel
 
     invocation = InteractionModel.load(REAL_MODEL).invocation_name
     done = run_console(tmp_path, [f"open {invocation}", "should I use heat or ice", "stop"])
@@ -131,7 +131,7 @@ def test_the_real_skill_remembers_you_from_one_console_run_to_the_next(tmp_path)
     waiting_on = real_skill_ready()
     if waiting_on:
         pytest.skip(f"waits on the real skill: {waiting_on}")
-    from heat_or_ice.web.interaction_model import InteractionModel
+    from heat_or_ice_web.interaction_model import InteractionModel
 
     invocation = InteractionModel.load(REAL_MODEL).invocation_name
     story = [f"open {invocation}", "I hurt my lower back lifting a box this morning", *["no"] * 7, "stop"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from heat_or_ice.web.console import CONSOLE_DEVICE_ID, CONSOLE_USER_ID, Options, open_console
-from heat_or_ice.web.console_alexa import LocalAlexa, SkillCallFailed
-from heat_or_ice.web.envelopes import TIMERS_SCOPE, Device, EnvelopeBuilder
+from heat_or_ice_web.console import CONSOLE_DEVICE_ID, CONSOLE_USER_ID, Options, open_console
+from heat_or_ice_web.console_alexa import LocalAlexa, SkillCallFailed
+from heat_or_ice_web.envelopes import TIMERS_SCOPE, Device, EnvelopeBuilder
 
 from tests.console import fixture_skill
 from tests.console.conftest import FIXTURE_MODEL

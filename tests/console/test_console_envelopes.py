@@ -9,7 +9,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest
 from ask_sdk_model.interfaces.connections import ConnectionsResponse
 from ask_sdk_model.slu.entityresolution import StatusCode
-from heat_or_ice.web.envelopes import (
+from heat_or_ice_web.envelopes import (
     TIMERS_SCOPE,
     Device,
     EnvelopeBuilder,

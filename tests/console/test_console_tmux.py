@@ -74,7 +74,7 @@ def test_typing_at_the_prompt_talks_and_a_timer_announces_itself(terminal, tmp_p
         [
             sys.executable,
             "-m",
-            "heat_or_ice.web.console",
+            "heat_or_ice_web.console",
             "--model",
             str(FIXTURE_MODEL),
             "--skill",
@@ -99,10 +99,10 @@ def test_the_real_skill_in_a_terminal(terminal, tmp_path):
     waiting_on = real_skill_ready()
     if waiting_on:
         pytest.skip(f"waits on the real skill: {waiting_on}")
-    from heat_or_ice.web.interaction_model import InteractionModel
+    from heat_or_ice_web.interaction_model import InteractionModel
 
     invocation = InteractionModel.load(REAL_MODEL).invocation_name
-    terminal.start([sys.executable, "-m", "heat_or_ice.web.console"], console_environment(tmp_path))
+    terminal.start([sys.executable, "-m", "heat_or_ice_web.console"], console_environment(tmp_path))
     terminal.wait_for("You: ")
     terminal.type(f"open {invocation}")
     screen = terminal.wait_for("Alexa: Welcome")

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
-from heat_or_ice.web.local_timers import MAX_TIMERS, LocalTimersServer
+from heat_or_ice_web.local_timers import MAX_TIMERS, LocalTimersServer
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
 TOKEN = "granted-token"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from heat_or_ice.web.nlu import FALLBACK
-from heat_or_ice.web.spoken_values import describe_seconds, duration_seconds, parse_duration, parse_number
+from heat_or_ice_web.nlu import FALLBACK
+from heat_or_ice_web.spoken_values import describe_seconds, duration_seconds, parse_duration, parse_number
 
 
 def resolved(understanding, slot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from heat_or_ice.web.speech_out import Voice, espeak_voice, ssml_for_espeak, ssml_to_text
+from heat_or_ice_web.speech_out import Voice, espeak_voice, ssml_for_espeak, ssml_to_text
 
 
 def test_tags_go_entities_decode_and_long_pauses_show():

@@ -1,6 +1,6 @@
 """End-to-end fixtures: the real skill behind its local HTTP endpoint, and virtual-alexa talking to it.
 
-The endpoint is the production Flask app (heat_or_ice.web.app) served on 127.0.0.1 by werkzeug in a
+The endpoint is the production Flask app (heat_or_ice_web.app) served on 127.0.0.1 by werkzeug in a
 thread. Signature checking is off because virtual-alexa does not sign requests; the app allows
 that only for a loopback server (the explicit, loopback-only choice). Timestamp checking stays on:
 virtual-alexa stamps each request with the real current time.
@@ -16,7 +16,7 @@ from ask_sdk_core.skill import CustomSkill
 
 from heat_or_ice.adapters import SqlitePersistenceAdapter
 from heat_or_ice.skill.builder import build_skill, build_skill_from_environment
-from heat_or_ice.web.app import create_app
+from heat_or_ice_web.app import create_app
 from tests.support.timers_server import TimersApiServer
 from tests.support.virtual_alexa import VirtualAlexa, VirtualAlexaProcess, VirtualAlexaUnavailable
 

@@ -27,7 +27,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from heat_or_ice.core import Modality, QuestionId, StretchId
-from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
+from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MODEL = json.loads(

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from heat_or_ice.core import StretchId
 from heat_or_ice.skill.entry import OtherSkillRequest, handle_event
-from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session, slot_json
+from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session, slot_json
 from tests.robustness.alexa_contract import assert_valid_response, request_type_of, speech_of
 from tests.robustness.envelope_strategies import (
     SKILL_ID,

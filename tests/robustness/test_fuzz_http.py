@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from heat_or_ice.web.app import MAX_REQUEST_BYTES, create_app
-from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session
+from heat_or_ice_web.app import MAX_REQUEST_BYTES, create_app
+from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session
 from tests.robustness.alexa_contract import assert_valid_response, request_type_of
 from tests.robustness.envelope_strategies import SKILL_ID, junk, mutated, refusing_endpoint, valid_events
 

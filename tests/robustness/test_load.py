@@ -29,8 +29,8 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from heat_or_ice.adapters import SqlitePersistenceAdapter
 from heat_or_ice.skill.builder import build_skill
-from heat_or_ice.web.app import create_app
-from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
+from heat_or_ice_web.app import create_app
+from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
 from tests.robustness.alexa_contract import assert_valid_response, speech_of
 from tests.robustness.envelope_strategies import SKILL_ID, SLOT_VALUES
 from tests.support import envelope_for

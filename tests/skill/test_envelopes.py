@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from heat_or_ice.skill.entry import OtherSkillRequest
-from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session
+from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session
 from tests.support.conversation import MORNING, speech_text
 
 MODEL = Path(__file__).resolve().parents[2] / "skill-package" / "interactionModels" / "custom" / "en-US.json"

@@ -122,7 +122,7 @@ def signed_headers(body: bytes, *, cert_url: str = TRUSTED_CERT_URL) -> dict[str
 
 def verifier_trusting_test_root():  # noqa: ANN201 - imported lazily: no web layer needed here
     """An AlexaRequestVerifier that trusts the test root and loads chains from memory."""
-    from heat_or_ice.web.verification import AlexaRequestVerifier
+    from heat_or_ice_web.verification import AlexaRequestVerifier
 
     chains = signing_chains()
     return AlexaRequestVerifier(

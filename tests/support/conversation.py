@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from heat_or_ice.skill.entry import handle_event
-from heat_or_ice.web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
+from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
 
 MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
 SLOT_TYPES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from heat_or_ice.web.app import create_app
+from heat_or_ice_web.app import create_app
 from tests.support.alexa_signing import verifier_trusting_test_root
 from tests.web.hello_skill import hello_skill
 

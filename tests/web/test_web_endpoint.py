@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-from heat_or_ice.web.app import MAX_REQUEST_BYTES, VERIFICATION_HEADER, create_app
-from heat_or_ice.web.verification import InsecureModeRefused, is_loopback_host, require_loopback
+from heat_or_ice_web.app import MAX_REQUEST_BYTES, VERIFICATION_HEADER, create_app
+from heat_or_ice_web.verification import InsecureModeRefused, is_loopback_host, require_loopback
 from tests.support.alexa_signing import (
     alexa_timestamp,
     launch_request_body,

@@ -7,7 +7,7 @@ import json
 import urllib.error
 import urllib.request
 
-from heat_or_ice.web.app import MAX_REQUEST_BYTES
+from heat_or_ice_web.app import MAX_REQUEST_BYTES
 from tests.support.alexa_signing import launch_request_body, signed_headers, stale_timestamp
 from tests.web.hello_skill import HELLO_SPEECH
 

@@ -18,7 +18,7 @@ import pytest
 from asn1crypto import pem
 from certvalidator import CertificateValidator, ValidationContext
 
-from heat_or_ice.web import oscrypto_compat
+from heat_or_ice_web import oscrypto_compat
 from tests.support.alexa_signing import signing_chains
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,10 +26,10 @@ REPO = Path(__file__).resolve().parents[2]
 REPORT_VERSION = """
 import json, ssl, sys
 {prelude}
-import heat_or_ice.web.app  # installs the fix, then imports flask_ask_sdk
+import heat_or_ice_web.app  # installs the fix, then imports flask_ask_sdk
 import oscrypto
 from oscrypto._openssl._libcrypto import libcrypto_version_info
-from heat_or_ice.web import oscrypto_compat
+from heat_or_ice_web import oscrypto_compat
 ffi_module = sys.modules["oscrypto._openssl._libcrypto_" + oscrypto.ffi()]
 print(json.dumps({{
     "version_info": list(libcrypto_version_info),
@@ -43,7 +43,7 @@ def run_python(code: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=REPO,
-        env={**os.environ, "PYTHONPATH": f"{REPO / 'lambda'}{os.pathsep}{REPO}"},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / 'lambda'), str(REPO / 'hosting'), str(REPO)])},
         capture_output=True,
         text=True,
         timeout=60,

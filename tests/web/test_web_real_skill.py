@@ -6,7 +6,7 @@ import json
 import urllib.error
 import urllib.request
 
-from heat_or_ice.web import serve
+from heat_or_ice_web import serve
 from tests.support.alexa_signing import (
     TEST_SKILL_ID,
     launch_request_body,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from heat_or_ice.web import serve
-from heat_or_ice.web.app import create_app
+from heat_or_ice_web import serve
+from heat_or_ice_web.app import create_app
 from tests.web.hello_skill import hello_skill
 
 

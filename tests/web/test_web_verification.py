@@ -7,8 +7,8 @@ import pytest
 from flask import Flask
 from oscrypto import trust_list
 
-from heat_or_ice.web.app import create_app
-from heat_or_ice.web.verification import (
+from heat_or_ice_web.app import create_app
+from heat_or_ice_web.verification import (
     MAX_CERT_CHAIN_BYTES,
     AlexaRequestVerifier,
     VerificationException,

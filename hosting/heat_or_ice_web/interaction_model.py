@@ -192,7 +192,7 @@ def _dialog_intent(document: dict, default_strategy: str, prompts: dict[str, Pro
 def find_model_file(locale: str, *, start: Path | None = None) -> Path | None:
     """The locale's model file in the nearest skill-package folder: the working directory, then the repo."""
     relative = Path("skill-package") / "interactionModels" / "custom" / f"{locale}.json"
-    roots = [start or Path.cwd(), Path(__file__).resolve().parents[3]]
+    roots = [start or Path.cwd(), Path(__file__).resolve().parents[2]]
     for root in roots:
         if (root / relative).is_file():
             return root / relative

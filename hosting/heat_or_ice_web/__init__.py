@@ -4,6 +4,6 @@ Importing this package installs the oscrypto version fix (see ``oscrypto_compat`
 module below it can import flask_ask_sdk, so every entry point here imports on OpenSSL 3.0.10+.
 """
 
-from heat_or_ice.web import oscrypto_compat
+from heat_or_ice_web import oscrypto_compat
 
 oscrypto_compat.install()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import requests
 
-from heat_or_ice.web.console_alexa import SkillCallFailed
+from heat_or_ice_web.console_alexa import SkillCallFailed
 
 
 class SkillLoadError(Exception):
@@ -90,7 +90,7 @@ class InProcessSkill:
 
 
 class LocalSkillServer:
-    """The project's flask-ask-sdk app (heat_or_ice.web.app.create_app) served on 127.0.0.1 in a thread.
+    """The project's flask-ask-sdk app (heat_or_ice_web.app.create_app) served on 127.0.0.1 in a thread.
 
     Signature checks are off because only this console, on loopback, can reach it; that is why the
     address is fixed here and not configurable. Request timestamps are checked unless a test that moves
@@ -101,7 +101,7 @@ class LocalSkillServer:
 
     def __init__(self, skill: object, port: int = 0, *, check_timestamps: bool = True):
         try:
-            from heat_or_ice.web.app import create_app
+            from heat_or_ice_web.app import create_app
         except ImportError:
             raise
         except Exception as problem:  # e.g. oscrypto failing to read the OpenSSL version at import
@@ -114,7 +114,7 @@ class LocalSkillServer:
 
         # The console prints its own single line about verification being off; the app's
         # warning says the same thing in log form, so it is held back while the app is built.
-        app_log = logging.getLogger("heat_or_ice.web.app")
+        app_log = logging.getLogger("heat_or_ice_web.app")
         level = app_log.level
         app_log.setLevel(logging.ERROR)
         try:

@@ -1,4 +1,4 @@
-"""Serve the skill over HTTP for a real Alexa device: ``python -m heat_or_ice.web.serve`` (make serve).
+"""Serve the skill over HTTP for a real Alexa device: ``python -m heat_or_ice_web.serve`` (make serve).
 
 This is Flask's development server on 127.0.0.1:5000. Alexa only calls HTTPS on port 443 with a
 valid certificate, so a real device needs a tunnel or reverse proxy in front of it:
@@ -29,8 +29,8 @@ from collections.abc import Mapping, Sequence
 
 from flask import Flask
 
-from heat_or_ice.web.app import create_app
-from heat_or_ice.web.verification import AbstractVerifier, is_loopback_host
+from heat_or_ice_web.app import create_app
+from heat_or_ice_web.verification import AbstractVerifier, is_loopback_host
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
@@ -52,7 +52,7 @@ skill id it answers correctly signed requests for ANY skill. Copy the id from th
 
 def _parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m heat_or_ice.web.serve",
+        prog="python -m heat_or_ice_web.serve",
         description=(
             "Serve the Heat or Ice skill for Alexa with Flask's development server. For a real "
             "device, put an HTTPS tunnel or a reverse proxy (port 443, valid certificate) in "

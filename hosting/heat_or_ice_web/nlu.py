@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from heat_or_ice.web.interaction_model import InteractionModel, slot_name_of, words_of
-from heat_or_ice.web.spoken_values import parse_duration, parse_number
+from heat_or_ice_web.interaction_model import InteractionModel, slot_name_of, words_of
+from heat_or_ice_web.spoken_values import parse_duration, parse_number
 
 FALLBACK = "AMAZON.FallbackIntent"
 

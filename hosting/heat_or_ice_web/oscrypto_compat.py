@@ -27,7 +27,7 @@ The hook is small, exact and self-retiring: when the stock pattern is not in the
 oscrypto release), the finder steps aside and the normal import runs. It never writes bytecode,
 so the cached ``.pyc`` files in site-packages stay those of the untouched source.
 
-``install()`` must run before anything imports oscrypto; ``heat_or_ice.web`` calls it when the
+``install()`` must run before anything imports oscrypto; ``heat_or_ice_web`` calls it when the
 package is imported, so every entry point under it (app, serve, console) is covered.
 """
 

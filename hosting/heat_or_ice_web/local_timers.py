@@ -23,9 +23,9 @@ from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from heat_or_ice.web.envelopes import Clock, utc_now
-from heat_or_ice.web.loopback_tls import make_certificate, write_trust_bundle
-from heat_or_ice.web.spoken_values import duration_seconds
+from heat_or_ice_web.envelopes import Clock, utc_now
+from heat_or_ice_web.loopback_tls import make_certificate, write_trust_bundle
+from heat_or_ice_web.spoken_values import duration_seconds
 
 MAX_TIMERS = 10
 MAX_SECONDS = 2 * 60 * 60

@@ -1,4 +1,4 @@
-"""Talk to the skill from a keyboard, no Amazon account needed: `make run` (heat_or_ice.web.console).
+"""Talk to the skill from a keyboard, no Amazon account needed: `make run` (heat_or_ice_web.console).
 
 Type what you would say ("open heat or ice", "should I use heat or ice", "stop"); read what Alexa would
 say. The skill runs in this process behind the flask-ask-sdk web app on 127.0.0.1 with SQLite storage,
@@ -18,20 +18,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from heat_or_ice.web.console_alexa import LocalAlexa
-from heat_or_ice.web.envelopes import CONSOLE_SKILL_ID, Clock, Device, EnvelopeBuilder, utc_now
-from heat_or_ice.web.interaction_model import InteractionModel, find_model_file, skill_display_name
-from heat_or_ice.web.local_timers import LocalTimersServer, Timer
-from heat_or_ice.web.nlu import Understander
-from heat_or_ice.web.skill_transport import (
+from heat_or_ice_web.console_alexa import LocalAlexa
+from heat_or_ice_web.envelopes import CONSOLE_SKILL_ID, Clock, Device, EnvelopeBuilder, utc_now
+from heat_or_ice_web.interaction_model import InteractionModel, find_model_file, skill_display_name
+from heat_or_ice_web.local_timers import LocalTimersServer, Timer
+from heat_or_ice_web.nlu import Understander
+from heat_or_ice_web.skill_transport import (
     HttpSkill,
     InProcessSkill,
     LocalSkillServer,
     SkillLoadError,
     load_skill,
 )
-from heat_or_ice.web.speech_out import Said, Voice
-from heat_or_ice.web.spoken_values import describe_seconds, duration_seconds
+from heat_or_ice_web.speech_out import Said, Voice
+from heat_or_ice_web.spoken_values import describe_seconds, duration_seconds
 
 DEFAULT_SKILL = "heat_or_ice.skill.builder:build_skill_from_environment"
 TIMER_CHECK_SECONDS = 1.0
@@ -266,7 +266,7 @@ def _keyboard() -> Iterator[str]:
 
 def parse_args(argv: list[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(
-        prog="python -m heat_or_ice.web.console", description=__doc__.splitlines()[0]
+        prog="python -m heat_or_ice_web.console", description=__doc__.splitlines()[0]
     )
     add = parser.add_argument
     add("--locale", default="en-US", help="locale of the interaction model and of requests (default en-US)")

@@ -14,10 +14,10 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from heat_or_ice.web.envelopes import EnvelopeBuilder, Session, permission_answer_payload, slot_json
-from heat_or_ice.web.interaction_model import words_of
-from heat_or_ice.web.nlu import Understander, Understanding
-from heat_or_ice.web.speech_out import Said, permission_question, shown_in, speech_of, ssml_to_text
+from heat_or_ice_web.envelopes import EnvelopeBuilder, Session, permission_answer_payload, slot_json
+from heat_or_ice_web.interaction_model import words_of
+from heat_or_ice_web.nlu import Understander, Understanding
+from heat_or_ice_web.speech_out import Said, permission_question, shown_in, speech_of, ssml_to_text
 
 
 class SkillCallFailed(Exception):

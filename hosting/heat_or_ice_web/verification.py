@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from urllib.request import urlopen
 
-from heat_or_ice.web import oscrypto_compat
+from heat_or_ice_web import oscrypto_compat
 
 oscrypto_compat.install()  # the verifier module imports certvalidator, hence oscrypto
 

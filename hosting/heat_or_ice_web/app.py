@@ -2,7 +2,7 @@
 
 ``create_app(skill)`` wraps any ask_sdk_core CustomSkill. POST "/" takes Alexa request envelopes;
 GET "/" answers a short health text. Every request is verified (signature, certificate chain,
-timestamp, application id: see ``heat_or_ice.web.verification``) unless verification is turned
+timestamp, application id: see ``heat_or_ice_web.verification``) unless verification is turned
 off, which is allowed only for a server bound to loopback and is announced on every response.
 
 Every failure is a small JSON body with a status, never a traceback:
@@ -18,7 +18,7 @@ import logging
 import traceback
 from collections.abc import Sequence
 
-from heat_or_ice.web import oscrypto_compat
+from heat_or_ice_web import oscrypto_compat
 
 oscrypto_compat.install()  # flask_ask_sdk -> ask_sdk_webservice_support -> certvalidator -> oscrypto
 
@@ -33,7 +33,7 @@ from flask_ask_sdk.skill_adapter import (  # noqa: E402
 from werkzeug.exceptions import HTTPException  # noqa: E402
 
 from heat_or_ice.skill.entry import OtherSkillRequest, read_envelope, respond  # noqa: E402
-from heat_or_ice.web.verification import (  # noqa: E402
+from heat_or_ice_web.verification import (  # noqa: E402
     AbstractVerifier,
     VerificationException,
     build_verifiers,
