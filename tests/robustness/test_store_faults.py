@@ -190,10 +190,10 @@ def test_dynamodb_killed_between_read_and_save_the_answer_comes_and_nothing_stor
     assert "I'd suggest heat" in get_advice(talk, **HEAT_FACTS)
     talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
     assert "made it worse" in talk.speech
+    talk.wait(hours=2)  # the session ends (and its answers are saved once more)
     remembered = stored_item(database.server, table)
     assert remembered and remembered["attributes"]["outcomes"][0]["outcome"] == "WORSE"
 
-    talk.wait(hours=2)
     store.then = database.kill  # dies after this request's read, before its save
     started = time.monotonic()
     talk.intent("FeedbackIntent", outcome="BETTER", modality="ICE")

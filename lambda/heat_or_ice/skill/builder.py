@@ -34,6 +34,7 @@ from .handlers.privacy import privacy_handlers
 from .handlers.stretching import stretch_handlers
 from .handlers.sessions import session_handlers
 from .timed_sessions import SessionCapability, TimersFactory
+from .attempts import DecideAgainOnConflict
 from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 
 
@@ -70,6 +71,7 @@ def build_skill(
         builder.add_request_handler(handler)
     builder.add_global_request_interceptor(RequestLogInterceptor())
     builder.add_global_response_interceptor(SaveProfileInterceptor())
+    builder.add_exception_handler(DecideAgainOnConflict())  # before the catch-all, which would answer it
     builder.add_exception_handler(SpeakingExceptionHandler())
     return builder.create()
 

@@ -1,35 +1,47 @@
 """Turning a raw Alexa event into a response envelope, whatever arrives.
 
 The SDK's own lambda handler raises on an envelope it cannot read; here a malformed envelope
-still gets a short spoken answer. A request for another skill is refused (raised), as the
-skill-id check requires.
+still gets a short spoken answer, and so does one the skill fails on in a way its own error
+handler cannot catch (the SDK copies and serialises session attributes outside it). Session
+attributes nested deeper than the skill ever writes them (MAX_ATTRIBUTE_DEPTH) are not ours:
+they are dropped and the request is answered as if the session carried nothing.
+A request for another skill is refused (raised), as the skill-id check requires.
+
+Each request runs under one time budget (adapters.deadline) and is decided again when the
+person's record changed under it (attempts.invoke_deciding_again).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Any
 
 from ask_sdk_core.exceptions import AskSdkException
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 
+from ..adapters import deadline
+from .attempts import StillConflicting, invoke_deciding_again
 from .speech import Speech
 from .ssml import to_ssml
 
 log = logging.getLogger("heat_or_ice.entry")
 RESPONSE_VERSION = "1.0"
+# The skill's own session attributes nest four or five levels; the SDK deep-copies them with
+# recursion, which a few hundred levels exhaust.
+MAX_ATTRIBUTE_DEPTH = 32
 
 
 class OtherSkillRequest(AskSdkException):
     """The request was meant for another skill (SKILL_ID mismatch)."""
 
 
-def spoken_error(event: Any) -> dict[str, Any]:
+def spoken_error(event: Any, key: str = "error.request") -> dict[str, Any]:
     request = event.get("request") if isinstance(event, dict) else None
     locale = request.get("locale") if isinstance(request, dict) else None
-    words = Speech(locale if isinstance(locale, str) else None).say("error.request")
+    words = Speech(locale if isinstance(locale, str) else None).say(key)
     return {
         "version": RESPONSE_VERSION,
         "response": {
@@ -68,14 +80,46 @@ def read_envelope(skill: CustomSkill, event: Any = None, *, text: str | None = N
     system = getattr(envelope.context, "system", None)
     if getattr(getattr(system, "application", None), "application_id", None) is None:
         return None  # the SDK's own id check and service clients need context.System.application
+    session = envelope.session
+    if session is not None and session.attributes is not None:
+        if not isinstance(session.attributes, dict) or _deeper_than(session.attributes, MAX_ATTRIBUTE_DEPTH):
+            log.warning("session attributes the skill never wrote were dropped")
+            session.attributes = {}
     return envelope
 
 
-def respond(skill: CustomSkill, envelope: RequestEnvelope, context: Any = None) -> dict[str, Any]:
-    """The skill's answer to a readable envelope; raises OtherSkillRequest for another skill's."""
+def _deeper_than(value: Any, limit: int) -> bool:
+    """True when dicts and lists nest more than `limit` levels (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def respond(
+    skill: CustomSkill,
+    envelope: RequestEnvelope,
+    context: Any = None,
+    *,
+    budget: float = deadline.REQUEST_BUDGET_SECONDS,
+    clock: deadline.Clock = time.monotonic,
+) -> dict[str, Any]:
+    """The skill's answer to a readable envelope; raises OtherSkillRequest for another skill's.
+
+    Outside calls made while answering share `budget` seconds on `clock` (tests inject one)."""
     if skill.skill_id is not None and envelope.context.system.application.application_id != skill.skill_id:
         raise OtherSkillRequest("request for another skill")
-    response = skill.invoke(request_envelope=envelope, context=context)
+    with deadline.request_deadline(deadline.Deadline.after(budget, clock)):
+        response = invoke_deciding_again(skill, envelope, context)
     return skill.serializer.serialize(response)  # type: ignore[no-any-return]
 
 
@@ -83,4 +127,12 @@ def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[st
     envelope = read_envelope(skill, event)
     if envelope is None:
         return spoken_error(event)
-    return respond(skill, envelope, context)
+    try:
+        return respond(skill, envelope, context)
+    except OtherSkillRequest:
+        raise
+    except StillConflicting:
+        return spoken_error(event, "storage.busy")
+    except Exception as error:  # noqa: BLE001 - whatever broke outside the skill's own handler, answer
+        log.error("request failed outside the skill's handlers: %s", type(error).__name__)
+        return spoken_error(event, "error.general")
