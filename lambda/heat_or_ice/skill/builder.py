@@ -15,6 +15,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiClient
 
+from .. import log_policy
 from ..adapters import LazyApiClient, build_persistence_adapter
 from .errors import SpeakingExceptionHandler
 from .handlers.advice import RecommendIntentHandler
@@ -45,6 +46,7 @@ def build_skill(
     skill_id: str | None = None,
     timers_for: TimersFactory | None = None,
 ) -> CustomSkill:
+    log_policy.quiet_libraries()  # whoever hosts the skill, boto3 and friends never log its data
     builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client or LazyApiClient())
     builder.skill_id = skill_id or None
     sessions = SessionCapability(timers_for) if timers_for else SessionCapability()
