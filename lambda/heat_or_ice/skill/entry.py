@@ -3,8 +3,9 @@
 The SDK's own lambda handler raises on an envelope it cannot read; here a malformed envelope
 still gets a short spoken answer, and so does one the skill fails on in a way its own error
 handler cannot catch (the SDK copies and serialises session attributes outside it). Session
-attributes nested deeper than the skill ever writes them (MAX_ATTRIBUTE_DEPTH) are not ours:
-they are dropped and the request is answered as if the session carried nothing.
+attributes nested deeper, or far bigger, than the skill ever writes them (MAX_ATTRIBUTE_DEPTH,
+MAX_ATTRIBUTE_WEIGHT) are not ours: they are dropped, and the request is answered as if the
+session carried nothing (echoing them back could also push the answer past Alexa's size limit).
 A request for another skill is refused (raised), as the skill-id check requires.
 
 Each request runs under one time budget (adapters.deadline) and is decided again when the
@@ -32,6 +33,8 @@ RESPONSE_VERSION = "1.0"
 # The skill's own session attributes nest four or five levels; the SDK deep-copies them with
 # recursion, which a few hundred levels exhaust.
 MAX_ATTRIBUTE_DEPTH = 32
+# Values plus characters of text: the skill's own session attributes weigh about a thousand.
+MAX_ATTRIBUTE_WEIGHT = 20_000
 
 
 class OtherSkillRequest(AskSdkException):
@@ -64,16 +67,15 @@ def _without_private_keys(value: Any) -> Any:
 def read_envelope(skill: CustomSkill, event: Any = None, *, text: str | None = None) -> RequestEnvelope | None:
     """The request as the SDK's RequestEnvelope, from a parsed event (Lambda) or raw JSON text
     (HTTP, which then skips a decode and re-encode); None when it is not one we can answer."""
-    try:
-        if text is None:
-            if not isinstance(event, dict) or not isinstance(event.get("request"), dict):
-                return None
-            text = json.dumps(event)
-        if '"__' in text:  # rare: only then is the whole event walked
-            text = json.dumps(_without_private_keys(json.loads(text) if event is None else event))
-        envelope = skill.serializer.deserialize(payload=text, obj_type=RequestEnvelope)
-    except Exception as error:  # the SDK raises several kinds for unreadable fields
-        log.warning("unreadable envelope: %s", type(error).__name__)
+    envelope = _deserialize(skill, event, text)
+    if envelope is None:
+        # Session attributes are the one part a caller can make up wholesale (a list, a structure
+        # too deep to encode): without them the request may still be one to answer.
+        bare = _without_session_attributes(event, text)
+        envelope = _deserialize(skill, bare, None) if bare is not None else None
+        if envelope is not None:
+            log.warning("session attributes the skill never wrote were dropped")
+    if envelope is None:
         return None
     if not isinstance(envelope, RequestEnvelope) or not getattr(envelope.request, "object_type", None):
         return None
@@ -82,26 +84,60 @@ def read_envelope(skill: CustomSkill, event: Any = None, *, text: str | None = N
         return None  # the SDK's own id check and service clients need context.System.application
     session = envelope.session
     if session is not None and session.attributes is not None:
-        if not isinstance(session.attributes, dict) or _deeper_than(session.attributes, MAX_ATTRIBUTE_DEPTH):
+        if not isinstance(session.attributes, dict) or _beyond(session.attributes, MAX_ATTRIBUTE_DEPTH,
+                                                               MAX_ATTRIBUTE_WEIGHT):
             log.warning("session attributes the skill never wrote were dropped")
             session.attributes = {}
     return envelope
 
 
-def _deeper_than(value: Any, limit: int) -> bool:
-    """True when dicts and lists nest more than `limit` levels (walked without recursion)."""
+def _deserialize(skill: CustomSkill, event: Any, text: str | None) -> RequestEnvelope | None:
+    try:
+        if text is None:
+            if not isinstance(event, dict) or not isinstance(event.get("request"), dict):
+                return None
+            text = json.dumps(event)
+        if '"__' in text:  # rare: only then is the whole event walked
+            text = json.dumps(_without_private_keys(json.loads(text) if event is None else event))
+        return skill.serializer.deserialize(payload=text, obj_type=RequestEnvelope)  # type: ignore[no-any-return]
+    except Exception as error:  # the SDK raises several kinds for unreadable fields, json RecursionError
+        log.warning("unreadable envelope: %s", type(error).__name__)
+        return None
+
+
+def _without_session_attributes(event: Any, text: str | None) -> dict[str, Any] | None:
+    if text is not None:
+        try:
+            event = json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+    session = event.get("session") if isinstance(event, dict) else None
+    if not isinstance(session, dict) or "attributes" not in session:
+        return None
+    return {**event, "session": {key: value for key, value in session.items() if key != "attributes"}}
+
+
+def _beyond(value: Any, depth_limit: int, weight_limit: int) -> bool:
+    """True when dicts and lists nest more than `depth_limit` levels, or the whole weighs more
+    than `weight_limit` (one per value, plus the length of every text); walked without recursion."""
     stack = [(value, 1)]
+    weight = 0
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
+        weight += 1
+        if isinstance(item, str):
+            weight += len(item)
+        elif isinstance(item, dict):
+            weight += sum(len(key) for key in item if isinstance(key, str))
+            if depth > depth_limit:
+                return True
+            stack.extend((child, depth + 1) for child in item.values())
         elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
+            if depth > depth_limit:
+                return True
+            stack.extend((child, depth + 1) for child in item)
+        if weight > weight_limit:
             return True
-        stack.extend((child, depth + 1) for child in children)
     return False
 
 
