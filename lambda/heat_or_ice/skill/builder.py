@@ -78,6 +78,7 @@ def build_skill(
 
 
 def build_skill_from_environment(environ: Mapping[str, str] = os.environ) -> CustomSkill:
+    log_policy.quiet_libraries()  # before boto3 is even loaded
     return build_skill(
         persistence_adapter=build_persistence_adapter(environ),
         skill_id=environ.get("SKILL_ID") or None,
