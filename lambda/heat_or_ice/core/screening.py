@@ -24,6 +24,15 @@ Public API
   answers lead to; the rule tables read it.
 - `SLOTS`, `question(question_id) -> Question`.
 
+Accidents (8.1). ACCIDENT_RECENT_UNCHECKED is asked when the cause is an accident (or whiplash of
+unknown cause) unless the start is MONTHS ("for years since a car accident": chronic, no question).
+YES = in roughly the last two weeks and nobody has examined it: Tier A, D3. NO = checked, or
+longer ago; the start then says which: TODAY / DAYS (or not known) = a checked fresh injury, D6 or
+D9 (ice first); WEEKS / FLARE_UP = an older injury, D6_LATER or D9_LATER; MONTHS = chronic pain
+(D20, D10, D14 ...). Both of the last two add Caution.SEE_GP_IF_CHANGED (Tier C). FRAGILE_BONES
+follows for any accident that is not already an emergency, checked or not (a minor fall in someone
+over 70 counts as trauma), except long-standing pain.
+
 "Not sure" (8.5). The skill asks once more, plainly, with an example; `apply_reply(..., UNSURE)` is
 the final "still not sure". A later clear yes or no replaces it. A worrying answer is never undone
 by a later "no" (safety is never traded), except that the three follow-up answers replace a "yes"
