@@ -200,11 +200,17 @@ def session_starting(response: dict, speech: str, cat: Catalogue | None = None) 
     return None
 
 
-def scope_said(speech: str, cat: Catalogue | None = None) -> str | None:
-    """The locale key of a line saying which places the skill covers, if one was spoken."""
+def scope_said(speech: str, *, asking: bool = False, cat: Catalogue | None = None) -> str | None:
+    """How a turn told the person which places the skill covers, or None: a locale text about
+    places (by its key), or, in a turn that asks nothing, naming two or more covered places."""
     cat = cat or catalogue()
     keys = [k for k in cat.patterns if _SCOPE_KEY.search(k) and not k.startswith("question.")]
-    return next((k for k in keys if cat.patterns[k].search(normalise(speech))), None)
+    key = next((k for k in keys if cat.patterns[k].search(normalise(speech))), None)
+    if key is not None:
+        return f"said {key}"
+    places = [v for k, v in cat.strings.items() if k.startswith("location.") and k.count(".") == 1]
+    named = [p for p in places if re.search(r"\b" + re.escape(p) + r"\b", speech, re.IGNORECASE)]
+    return "named the places it covers" if len(named) >= 2 and not asking else None
 
 
 def refused_for_red_flag(speech: str, cat: Catalogue | None = None) -> str | None:

@@ -130,7 +130,7 @@ def run_persona(persona: Persona, skill: object, limit: int = LIMIT) -> Result:
     asked: list[str] = []
     times: Counter = Counter()
     openers = ([LAUNCH] if persona.launch_first else []) + [persona.opening]
-    scope: tuple[str, int, int] | None = None  # locale key, utterance, words of the last "places I cover" line
+    scope: str | None = None  # how the skill said which places it covers, if it did
     while True:
         utterance = openers.pop(0) if openers else _next_utterance(talk, persona, asked, times)
         if utterance is None:
@@ -143,18 +143,15 @@ def run_persona(persona: Persona, skill: object, limit: int = LIMIT) -> Result:
             if persona.next_day_session:
                 result.locked_out = _locked_out_next_day(talk, persona)
             return result
-        key = scope_said(talk.speech)
-        if key:
-            scope = (key, talk.utterances, word_count(talk.speech))
+        scope = scope or scope_said(talk.speech, asking=waiting_for(talk.last)[0] == "QUESTION")
         if talk.conversation.ended:
             break
         if talk.utterances >= limit:
             scope = None  # still being asked questions: the person gave up, whatever was said on the way
             break
-    if scope is not None:  # the skill stopped, having said which places it covers
-        key, utterances, words = scope
-        return Result(persona, NOT_COVERED, f"no advice; said {key}", utterances, words, asked, talk.transcript,
-                      screened=any(map(_is_safety_question, asked)))
+    if scope is not None:  # the skill stopped without advice, having said which places it covers
+        return Result(persona, NOT_COVERED, f"no advice; {scope}", talk.utterances, word_count(talk.speech), asked,
+                      talk.transcript, screened=any(map(_is_safety_question, asked)))
     return Result(persona, NO_ADVICE, "no advice", None, None, asked, talk.transcript)
 
 

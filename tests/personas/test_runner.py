@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.skill_builder import SkillBuilder
 from heat_or_ice.adapters import SqlitePersistenceAdapter
 from heat_or_ice.skill.builder import build_skill
 
 from scripts.personas.cast import PERSONAS
-from scripts.personas.hearing import EMERGENCY, ICE, SAME_DAY, advice_in, catalogue, waiting_for
+from scripts.personas.hearing import EMERGENCY, ICE, NOT_COVERED, SAME_DAY, advice_in, catalogue, waiting_for
 from scripts.personas.people import NO, YES, answer
 from scripts.personas.report import SECTION, summarise, write_section
 from scripts.personas.runner import run_all, run_persona
@@ -80,6 +82,25 @@ def test_care_is_told_apart_by_the_locale_text_spoken():
                      if k.startswith("care.") and "{emergency_number}" in v and "{urgent_care}" not in v)
     assert advice_in(card, cat.say(urgent)).advice == SAME_DAY
     assert advice_in(card, cat.say(emergency)).advice == EMERGENCY
+
+
+def test_a_skill_that_stops_after_saying_which_places_it_covers_is_heard_as_not_covered():
+    places = catalogue().strings
+
+    class SaysWhichPlacesItCovers(AbstractRequestHandler):
+        def can_handle(self, handler_input):
+            return True
+
+        def handle(self, handler_input):
+            words = (f"I can help with your {places['location.LOWER_BACK']}, {places['location.UPPER_BACK']} "
+                     f"or {places['location.NECK']}, but not that place.")
+            return handler_input.response_builder.speak(words).set_should_end_session(True).response
+
+    builder = SkillBuilder()
+    builder.add_request_handler(SaysWhichPlacesItCovers())
+    result = run_persona(persona("knee"), builder.create())
+    assert result.heard == NOT_COVERED and result.right
+    assert result.utterances == 1
 
 
 def test_the_summary_counts_right_answers():
