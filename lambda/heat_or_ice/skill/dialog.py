@@ -2,7 +2,7 @@
 
 Handlers gather answers; this module decides nothing medical. It asks `core.next_question`
 what still matters and renders `core.advise` as speech, a card and at most one offer.
-What the skill is waiting for (a yes/no answer, an offer) lives in the session as `expect`.
+What the skill is waiting for (a yes/no answer, an offer) is the dialog state (`state.py`).
 """
 
 from __future__ import annotations
@@ -30,27 +30,14 @@ from ..core import (
 )
 from ..core.advice import CARE_ACTIONS
 from .ssml import Segment, plain_text
+from .state import Goal, Waiting
 from .turn import Reply, Turn
 
 RECOMMEND_INTENT = "RecommendIntent"
 RECOMMEND_SLOTS = ("location", "onset", "cause", "symptom", "otherSymptom", "condition", "preference")
-MAX_MISSES = 2  # after two answers we can't use, move on rather than loop
 
 
-# What the skill is waiting for -------------------------------------------------------------
-def expecting(turn: Turn, kind: str) -> dict[str, Any] | None:
-    expect = turn.session.get("expect")
-    return expect if isinstance(expect, dict) and expect.get("kind") == kind else None
-
-
-def expect(turn: Turn, kind: str, **details: Any) -> None:
-    turn.session["expect"] = {"kind": kind, **details}
-
-
-def clear_expectation(turn: Turn) -> None:
-    turn.session.pop("expect", None)
-
-
+# Small readers -------------------------------------------------------------------------
 def whole_number(value: Any, *, low: int, high: int) -> int | None:
     """A number read back from session data, if it is one and within bounds."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -59,11 +46,16 @@ def whole_number(value: Any, *, low: int, high: int) -> int | None:
 
 
 def pending_question(turn: Turn) -> QuestionId | None:
-    waiting = expecting(turn, "question")
-    try:
-        return QuestionId(waiting["id"]) if waiting else None
-    except (KeyError, ValueError):
-        return None
+    state = turn.state
+    return state.question if state.waiting is Waiting.QUESTION else None
+
+
+def wait_for(turn: Turn, waiting: Waiting, **details: Any) -> None:
+    turn.move_to(turn.state.waiting_for(waiting, **details))
+
+
+def clear_expectation(turn: Turn) -> None:
+    turn.move_to(turn.state.done_waiting())
 
 
 # Questions ---------------------------------------------------------------------------------
@@ -81,7 +73,7 @@ def _elicit(slot_name: str, from_intent: str | None) -> ElicitSlotDirective:
 
 
 def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -> Response:
-    expect(turn, "question", id=question.id.value, misses=misses)
+    turn.move_to(turn.state.asking(question.id, misses))
     words, reprompt = question_words(turn, question.id)
     directives = []
     # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
@@ -142,13 +134,12 @@ def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]
 
 
 def cautions_said(turn: Turn) -> set[str]:
-    """The safety lines already said in this conversation (read back from the session)."""
-    said = turn.session.get("cautions_said")
-    return {c for c in said if isinstance(c, str)} if isinstance(said, list) else set()
+    """The safety lines already said in this visit."""
+    return set(turn.state.said)
 
 
 def note_cautions_said(turn: Turn, cautions: set[str]) -> None:
-    turn.session["cautions_said"] = sorted(cautions_said(turn) | cautions)
+    turn.move_to(turn.state.saying(*cautions))
 
 
 def session_plan_for(
@@ -160,20 +151,21 @@ def session_plan_for(
 def _offer(turn: Turn, advice: Advice, answers: Answers) -> tuple[list[Segment], list[Segment]]:
     """At most one offer: a timed session if one may start now, else a stretch, else anything else.
     Someone who asked for a stretch and was screened first is offered the stretch."""
-    wants_stretch = turn.session.pop("goal", None) == "stretch"
+    wants_stretch = turn.state.goal is Goal.STRETCH
+    turn.move_to(turn.state.with_(goal=None))
     if advice.session_allowed and advice.offer is not None and not wants_stretch:
         plan = session_plan_for(turn, advice.offer, advice, answers)
         modality = turn.say(f"modality.{advice.offer.value}")
         if isinstance(plan, SessionPlan):
-            expect(turn, "offer_session", modality=advice.offer.value)
+            wait_for(turn, Waiting.SESSION_OFFER, modality=advice.offer)
             return (
                 [turn.say("advice.offer_session", minutes=plan.minutes, modality=modality)],
                 [turn.say("advice.offer_session.reprompt", modality=modality)],
             )
     if advice.stretches:
-        expect(turn, "offer_stretch")
+        wait_for(turn, Waiting.STRETCH_OFFER)
         return [turn.say("advice.offer_stretch")], [turn.say("advice.offer_stretch.reprompt")]
-    expect(turn, "anything_else")
+    wait_for(turn, Waiting.ANYTHING_ELSE)
     return [turn.say("advice.anything_else")], [turn.say("advice.anything_else.reprompt")]
 
 
