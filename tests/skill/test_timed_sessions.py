@@ -1,4 +1,7 @@
-"""Timed sessions on real (loopback) Alexa timers, with the rest gap and caps of the clinical rules."""
+"""Timed sessions on real (loopback) Alexa timers, with the rest gap and caps of the clinical rules.
+
+Unless a test says otherwise the person was screened earlier in this episode (8.6) and said the
+skin where the pack goes feels normal, so what is tested is the session itself."""
 
 from __future__ import annotations
 
@@ -6,20 +9,37 @@ from datetime import datetime, timezone
 
 import pytest
 
+from heat_or_ice.adapters import PersistenceError
+
 from tests.skill.screening import answer_questions
 from tests.support.conversation import MORNING, Conversation
+from tests.support.screened import CHRONIC, FRESH_INJURY, seed_screened_episode
 from tests.support.timers_server import FIRST_TEN_MINUTE_ICE_TIMER
 
+INJURED_WEEKS_AGO = {**FRESH_INJURY, "onset": CHRONIC["onset"]}  # heat or ice: either (D6 later)
 
-def fresh_injury_advice(talk):
+
+@pytest.fixture
+def unscreened_talk(skill, timers_api):
+    return Conversation(skill, api_endpoint=timers_api.endpoint, api_access_token=timers_api.token)
+
+
+@pytest.fixture
+def timed_talk(unscreened_talk, store):
+    seed_screened_episode(store, unscreened_talk.device.user_id, unscreened_talk.now)
+    return unscreened_talk
+
+
+def fresh_injury_advice(talk, store):
+    seed_screened_episode(store, talk.device.user_id, talk.now, FRESH_INJURY)
     talk.launch()
     talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
     answer_questions(talk)
     assert "time a 10 minute ice session" in talk.speech
 
 
-def test_advice_then_yes_creates_an_announcing_ice_timer(timed_talk, timers_api):
-    fresh_injury_advice(timed_talk)
+def test_advice_then_yes_creates_an_announcing_ice_timer(timed_talk, timers_api, store):
+    fresh_injury_advice(timed_talk, store)
     timed_talk.yes()
     [create] = timers_api.requests_to("create")
     assert create.body == FIRST_TEN_MINUTE_ICE_TIMER
@@ -79,21 +99,24 @@ def test_a_long_request_is_capped_and_the_person_is_told(timed_talk, timers_api)
     assert timers_api.requests_to("create")[0].body["duration"] in ("PT15M", "PT20M")
 
 
-def test_missing_modality_uses_the_current_advice(timed_talk, timers_api):
-    fresh_injury_advice(timed_talk)
+def test_missing_modality_uses_the_current_advice(timed_talk, timers_api, store):
+    fresh_injury_advice(timed_talk, store)
     timed_talk.wait(minutes=1)
     timed_talk.intent("StartSessionIntent")
     assert "ice timer is running" in timed_talk.speech
 
 
-def test_missing_modality_without_advice_asks_heat_or_ice(timed_talk, timers_api):
+def test_missing_modality_when_either_would_do_asks_heat_or_ice(unscreened_talk, timers_api, store):
+    timed_talk = unscreened_talk
+    seed_screened_episode(store, timed_talk.device.user_id, timed_talk.now, INJURED_WEEKS_AGO)
     timed_talk.intent("StartSessionIntent", duration="PT10M")
     assert "heat or ice" in timed_talk.speech.lower() and timed_talk.reprompt
     timed_talk.intent("StartSessionIntent", modality="ICE")
     assert timers_api.requests_to("create")[0].body["duration"] == "PT10M"
 
 
-def test_a_red_flag_episode_gets_no_session(timed_talk, timers_api):
+def test_a_red_flag_episode_gets_no_session(unscreened_talk, timers_api):
+    timed_talk = unscreened_talk
     timed_talk.intent("RecommendIntent", location="LOWER_BACK", symptom="BLADDER_BOWEL")
     timed_talk.wait(minutes=1)
     timed_talk.intent("StartSessionIntent", modality="HEAT")
@@ -204,10 +227,11 @@ def test_a_hanging_timers_api_gets_an_answer_within_alexas_limit(timed_talk, tim
     assert "taking too long" in timed_talk.speech
 
 
-def test_status_says_how_long_is_left_from_the_devices_timer(skill, timers_api):
+def test_status_says_how_long_is_left_from_the_devices_timer(skill, timers_api, store):
     # The loopback Timers API stamps trigger times by the wall clock, so this visit happens now.
     now = datetime.now(timezone.utc).replace(microsecond=0)
     talk = Conversation(skill, start=now, api_endpoint=timers_api.endpoint, api_access_token=timers_api.token)
+    seed_screened_episode(store, talk.device.user_id, now)
     talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
     talk.wait(minutes=4)
     talk.intent("SessionStatusIntent")
@@ -269,14 +293,16 @@ def test_the_clock_is_the_request_timestamp(timed_talk):
     assert "start a session now" in timed_talk.speech
 
 
-def test_answering_heat_or_ice_with_a_bare_modality_starts_the_session(timed_talk, timers_api):
+def test_answering_heat_or_ice_with_a_bare_modality_starts_the_session(unscreened_talk, timers_api, store):
+    timed_talk = unscreened_talk
+    seed_screened_episode(store, timed_talk.device.user_id, timed_talk.now, INJURED_WEEKS_AGO)
     timed_talk.intent("StartSessionIntent")
     timed_talk.intent("RecommendIntent", preference="ICE")
     assert "ice timer is running" in timed_talk.speech
 
 
-def test_no_to_a_session_offer_moves_on_to_a_stretch_then_goodbye(timed_talk, timers_api):
-    fresh_injury_advice(timed_talk)
+def test_no_to_a_session_offer_moves_on_to_a_stretch_then_goodbye(timed_talk, timers_api, store):
+    fresh_injury_advice(timed_talk, store)
     timed_talk.no()
     assert "No problem" in timed_talk.speech and "stretch" in timed_talk.speech
     timed_talk.no()
@@ -312,3 +338,49 @@ def test_a_permission_answer_outside_the_session_still_starts_the_timer(timed_ta
     timed_talk.send_raw(event)
     assert "10 minute ice timer is running" in timed_talk.speech
     assert len(timers_api.timers) == 1
+
+
+# -- Screening before anything physical (8.6) and the skin where the pack goes --------------------
+def test_a_new_person_asking_for_a_session_is_screened_first_and_no_timer_is_set(unscreened_talk, timers_api):
+    unscreened_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+    assert "quick safety check" in unscreened_talk.speech and unscreened_talk.reprompt
+    assert unscreened_talk.session.attributes["dialog"]["goal"] == "SESSION"
+    assert not timers_api.requests_to("create")
+
+
+def test_the_skin_question_comes_at_session_start_once_per_episode(unscreened_talk, timers_api, store):
+    talk = unscreened_talk
+    seed_screened_episode(store, talk.device.user_id, talk.now, skin_checked=False)
+    talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+    assert "Does the skin where the pack will go feel normal" in talk.speech
+    assert talk.session.attributes["dialog"]["waiting"] == "SKIN_CHECK"
+    assert not timers_api.requests_to("create")
+    talk.yes()
+    assert "15 minute heat timer is running" in talk.speech
+    talk.wait(hours=2)
+    talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+    assert "skin where the pack" not in talk.speech and "timer is running" in talk.speech
+
+
+def test_skin_that_does_not_feel_normal_gets_no_pack(unscreened_talk, timers_api, store):
+    talk = unscreened_talk
+    seed_screened_episode(store, talk.device.user_id, talk.now, skin_checked=False)
+    talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+    talk.no()
+    assert "timer is running" not in talk.speech and "may not feel it properly" in talk.speech
+    assert not timers_api.requests_to("create")
+
+
+def test_no_timed_session_while_the_history_cannot_be_read(unscreened_talk, timers_api, store, monkeypatch):
+    talk = unscreened_talk
+    seed_screened_episode(store, talk.device.user_id, talk.now)
+
+    def unreachable(envelope):
+        raise PersistenceError("store unreachable")
+
+    monkeypatch.setattr(store, "get_attributes", unreachable)
+    for _ in range(3):  # the issue: three ice sessions in a row while the store could not be read
+        talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
+        assert "can't reach your history of sessions" in talk.speech and "timer is running" not in talk.speech
+        talk.wait(minutes=2)
+    assert not timers_api.requests_to("create")

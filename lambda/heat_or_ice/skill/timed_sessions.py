@@ -4,15 +4,18 @@ Starting a session is a flow that returns a typed outcome and says nothing (`dec
 one function (`render`) turns any outcome into words. The flow, in order:
 1. no timed session while the history of sessions cannot be read: the rest gap cannot be
    checked (8.7);
-2. the plan (rest gap, daily caps, what is safe) from the core;
-3. the session is reserved: written to the record, as a self-timed session, with a conditional
+2. screening before anything physical (8.6): while the core's `screening_needed` has a question,
+   the advice dialog asks it, remembering that a session was asked for (Goal.SESSION);
+3. the plan (rest gap, daily caps, what is safe) from the core; then, once per episode, the
+   question about the skin where the pack will go (`pack_question`, state SKIN_CHECK);
+4. the session is reserved: written to the record, as a self-timed session, with a conditional
    save, BEFORE any timer exists. Of two devices starting at once only one reservation lands;
    the other request is decided again (attempts) and hears about the rest gap;
-4. the timer is created and its id written to the reserved session. If the timer cannot be set
+5. the timer is created and its id written to the reserved session. If the timer cannot be set
    the session stays recorded as one the person times themselves (8.7: the rest gap and caps
    count it); only "busy, try again in a moment" and a permission request take it back, because
    then no session starts now;
-5. what an earlier attempt of the same request already did (its reservation, the timer it
+6. what an earlier attempt of the same request already did (its reservation, the timer it
    created) is picked up again, never repeated: one request never creates two timers.
 Permission to set timers is asked by voice once per visit; the plan travels in the request
 token so the answer can resume it.
@@ -37,20 +40,24 @@ from ..core import Reply as Answer
 from ..core import (
     Caution,
     Modality,
+    Purpose,
+    Question,
     QuestionId,
     RefusalReason,
     SessionPlan,
     SessionRefusal,
     advise,
     apply_reply,
+    pack_question,
     rest_gap_remaining,
+    screening_needed,
 )
 from . import attempts
-from .dialog import clear_expectation, session_plan_for, wait_for
+from .dialog import ask, clear_expectation, question_words, session_plan_for, wait_for
 from .handlers.followup import ask_feedback, offer_stretch_or_close
 from .profile import StoredSession
 from .ssml import Segment, plain_text
-from .state import DialogState, Waiting
+from .state import DialogState, Goal, Waiting
 from .turn import Reply, Turn, minutes_left, minutes_to_wait
 
 log = logging.getLogger(__name__)
@@ -63,6 +70,24 @@ TimersFactory = Callable[[HandlerInput], Timers]
 class AskWhich:
     """Heat or ice? Nothing was advised yet and nothing was said."""
 
+    minutes: int | None
+
+
+@dataclass(frozen=True)
+class NeedsScreening:
+    """A safety question must be answered before any session (8.6)."""
+
+    question: Question
+    modality: Modality | None
+    minutes: int | None
+
+
+@dataclass(frozen=True)
+class SkinCheck:
+    """The question about the skin where the pack will go (8.6), once per episode."""
+
+    question: Question
+    modality: Modality
     minutes: int | None
 
 
@@ -122,7 +147,7 @@ class RecordBusy:
 
 
 StartOutcome = Union[
-    AskWhich, SessionStarted, TimeItYourself, NeedsPermission, TimersBusy, RestGap, DailyCap, NotSafe,
+    AskWhich, NeedsScreening, SkinCheck, SessionStarted, TimeItYourself, NeedsPermission, TimersBusy, RestGap, DailyCap, NotSafe,
     HistoryUnavailable, RecordBusy,
 ]
 
@@ -158,7 +183,7 @@ class SessionCapability:
 
     def skin_answer(self, turn: Turn, state: DialogState, reply: Answer) -> Response:
         """The answer to "does the skin where the pack will go feel normal?", then the session."""
-        answers = apply_reply(turn.profile.answers(), state.question or QuestionId.SKIN_SAFETY, reply)
+        answers = apply_reply(turn.profile.answers(), state.question or QuestionId.SKIN_FEELS_NORMAL, reply)
         turn.remember_answers(answers, save_now=True)
         return self.start(turn, state.modality, state.minutes, [])
 
@@ -181,13 +206,19 @@ class SessionCapability:
                 return self._finish(turn, mine, earlier)  # an earlier attempt reserved; only its last write was lost
             profile.sessions.remove(mine)  # reserved by an attempt that never reached the timer: start over
         answers = profile.answers()
-        advice = advise(answers) if profile.episode is not None else None
-        modality = modality or (advice.offer if advice is not None else None)
+        screening = screening_needed(answers, Purpose.SESSION)
+        if screening is not None:
+            return self._without_timer(turn, NeedsScreening(screening, modality, minutes))
+        advice = advise(answers)
+        modality = modality or advice.offer
         if modality is None:
             return self._without_timer(turn, AskWhich(minutes))
         plan = session_plan_for(turn, modality, advice, answers, minutes)
         if isinstance(plan, SessionRefusal):
             return self._without_timer(turn, _refusal(plan))
+        skin = pack_question(answers, modality)
+        if skin is not None:
+            return self._without_timer(turn, SkinCheck(skin, modality, minutes))
         return self._reserve_and_time(turn, plan)
 
     def _reserve_and_time(
@@ -366,6 +397,15 @@ def _refusal(refusal: SessionRefusal) -> StartOutcome:
 
 # -- Words: every outcome, in one place -----------------------------------------------------------
 def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
+    if isinstance(outcome, NeedsScreening):
+        # The advice dialog asks; the goal tells it a session was asked for.
+        turn.move_to(turn.state.with_(goal=Goal.SESSION, modality=outcome.modality, minutes=outcome.minutes))
+        return ask(turn, outcome.question, [*intro, turn.say("session.screen_first")])
+    if isinstance(outcome, SkinCheck):
+        wait_for(turn, Waiting.SKIN_CHECK, question=outcome.question.id, modality=outcome.modality,
+                 minutes=outcome.minutes)
+        words, reprompt = question_words(turn, outcome.question.id)
+        return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt]))
     if isinstance(outcome, AskWhich):
         wait_for(turn, Waiting.SESSION_MODALITY, minutes=outcome.minutes)
         return turn.respond(Reply(speech=[*intro, turn.say("session.which")], reprompt=[turn.say("session.which.reprompt")]))
