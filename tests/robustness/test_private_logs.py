@@ -13,13 +13,13 @@ from pathlib import Path
 
 from heat_or_ice import log_policy
 from heat_or_ice.skill.builder import build_skill_from_environment
-from tests.skill.screening import answer_questions
 from tests.support.conversation import Conversation
+from tests.support.screened import FRESH_INJURY, seed_screened_episode
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 USER = "amzn1.ask.account.private-8c1f0e"
 TOKEN = "secret-api-token-77aa"
-PRIVATE = (USER, TOKEN, "LOWER_BACK", "SPASM", "WORSE", "episode")
+PRIVATE = (USER, TOKEN, "LOWER_BACK", "WORSE", "episode")
 
 
 def test_at_debug_a_dynamodb_conversation_with_a_timer_logs_nothing_personal(dynamodb_table, timers_api, caplog):
@@ -27,8 +27,7 @@ def test_at_debug_a_dynamodb_conversation_with_a_timer_logs_nothing_personal(dyn
     skill = build_skill_from_environment()
     timers_api.token = TOKEN
     talk = Conversation(skill, user_id=USER, api_endpoint=timers_api.endpoint, api_access_token=TOKEN)
-    talk.intent("RecommendIntent", location="LOWER_BACK", onset="TODAY", cause="INJURY", symptom="SPASM")
-    answer_questions(talk)
+    seed_screened_episode(skill.persistence_adapter, USER, talk.now, FRESH_INJURY)  # LOWER_BACK is stored
     talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
     assert "timer is running" in talk.speech
     talk.wait(minutes=15)

@@ -22,7 +22,8 @@ from heat_or_ice.skill.builder import build_skill
 from heat_or_ice.skill.entry import read_envelope, respond
 from tests.adapters.test_timers import alexa_timers
 from tests.support import envelope_for
-from tests.support.conversation import Conversation, speech_text
+from tests.support.conversation import MORNING, Conversation, speech_text
+from tests.support.screened import FRESH_INJURY, seed_screened_episode
 
 SPEC = TimerSpec(timedelta(minutes=10), "ice pack 1", "Time to take the ice pack off.", "en-US")
 
@@ -118,9 +119,10 @@ def test_slow_store_and_trickling_timers_api_the_answer_still_comes_within_8_sec
     timers_api.trickle("create", interval=0.5)
     clock = InjectedClock()
     inner = SqlitePersistenceAdapter(tmp_path / "skill.sqlite3")
+    user = "amzn1.ask.account.slow"
+    seed_screened_episode(inner, user, MORNING, FRESH_INJURY)
     store = SlowStore(inner, clock, store_seconds)
     skill = build_skill(persistence_adapter=store)
-    user = "amzn1.ask.account.slow"
     envelope = start_ice_envelope(skill, timers_api, user)
 
     started = clock()
@@ -142,6 +144,7 @@ def test_slow_store_and_trickling_timers_api_the_answer_still_comes_within_8_sec
 def test_a_store_too_slow_to_read_gives_no_timed_session_and_says_why(tmp_path, timers_api):
     clock = InjectedClock()
     inner = SqlitePersistenceAdapter(tmp_path / "skill.sqlite3")
+    seed_screened_episode(inner, "amzn1.ask.account.slower", MORNING, FRESH_INJURY)
     skill = build_skill(persistence_adapter=SlowStore(inner, clock, REQUEST_BUDGET_SECONDS + 1))
     envelope = start_ice_envelope(skill, timers_api, "amzn1.ask.account.slower")
     answer = respond(skill, envelope, clock=clock)
