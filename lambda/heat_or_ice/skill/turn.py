@@ -128,7 +128,7 @@ class Turn:
         manager.persistent_attributes = attributes
         manager.save_persistent_attributes()
         self.profile.version = attributes.get(VERSION)
-        self.profile_changed = False
+        self.profile_changed = self.episode_unsaved = False
 
     def remember_answers(self, answers: Answers, *, save_now: bool) -> None:
         """Keeps the answers in the session at once; in the store when `save_now`, or when the
