@@ -164,6 +164,8 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
             unsure |= {flag}
     elif reply is screen.worrying:
         red |= {flag}
+    if screen.id is Q.URGENT_OR_FRAGILE and reply is Reply.NO and flag not in red:
+        a = a.with_changes(answered=a.answered | {Q.FRAGILE_BONES, Q.URGENT_SIGNS})
     if screen.id is Q.LOWER_TIER_A and reply is not Reply.YES and reply is not Reply.UNSURE:
         # "No" to the combined question answers all three of its parts.
         parts = frozenset(SCREEN_BY_ID[part].flag for part in LOWER_PARTS)
@@ -174,10 +176,19 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
 
 def _after_screening(a: Answers) -> Answers:
     # The three follow-ups replace the combined lower-back answer they clarify (8.5).
-    if RedFlag.CAUDA_EQUINA_SIGNS in a.red_flags | a.unsure_red_flags and set(LOWER_PARTS) <= a.answered:
-        return a.with_changes(
-            red_flags=a.red_flags - WHICH_ONE_FLAGS, unsure_red_flags=a.unsure_red_flags - WHICH_ONE_FLAGS
-        )
+    pending = CAUDA = RedFlag.CAUDA_EQUINA_SIGNS
+    if pending in a.red_flags | a.unsure_red_flags and set(LOWER_PARTS) <= a.answered:
+        a = a.with_changes(red_flags=a.red_flags - {CAUDA}, unsure_red_flags=a.unsure_red_flags - {CAUDA})
+    # "Yes" to "over seventy, thin bones, fever, weight loss...?" and "no" to the bones follow-up:
+    # the yes was an urgent sign (Tier B). Still not sure of either: URGENT_SIGNS is asked plainly.
+    pending = RedFlag.URGENT_OR_FRAGILE
+    if Q.FRAGILE_BONES in a.answered and pending in a.red_flags | a.unsure_red_flags:
+        bones_worrying = RedFlag.FRAGILE_BONE_STRAIN in a.red_flags | a.unsure_red_flags
+        red, unsure = a.red_flags - {pending}, a.unsure_red_flags - {pending}
+        if pending in a.red_flags and not bones_worrying:
+            red |= {RedFlag.URGENT_SIGNS}
+            a = a.with_changes(answered=a.answered | {Q.URGENT_SIGNS})
+        a = a.with_changes(red_flags=red, unsure_red_flags=unsure)
     return a
 
 

@@ -86,6 +86,13 @@ def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -
     return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt], directives=directives))
 
 
+def ask_plainly(turn: Turn, question_id: QuestionId) -> Response:
+    """The same question once more, in plain words with an example (8.5)."""
+    turn.move_to(turn.state.asking(question_id, misses=1))
+    plain = turn.say(f"question.{question_id.value}.reprompt")
+    return turn.respond(Reply(speech=[turn.say("unmatched.not_sure"), plain], reprompt=[plain]))
+
+
 def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = None) -> Response:
     """Remembers the answers, then asks what still matters or gives the advice."""
     question = next_question(answers)
@@ -98,10 +105,12 @@ def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = 
 # Advice ------------------------------------------------------------------------------------
 # The one safety line spoken with advice, most important first; the others go on the card and
 # are said when a session starts (clinical rules 8.7).
+NOTHING_TO_CHOOSE = frozenset({"OUT_OF_SCOPE", "OUT_OF_SCOPE_ELSEWHERE"})
 SPOKEN_CAUTION_ORDER = (
     Caution.RED_FLAG_WATCH,
     Caution.NOT_ON_NUMB_SKIN,
     Caution.STOP_IF_WORSE,
+    Caution.SEE_GP_IF_CHANGED,
     Caution.STAY_ACTIVE,
 )
 
@@ -130,7 +139,9 @@ def _choice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]
         words.append(turn.say("advice.preference_declined", modality=declined))
     elif advice.followed_preference and advice.offer is not None and advice.action is not Action.EITHER:
         words.append(turn.say("advice.preference_followed", modality=turn.say(f"modality.{advice.offer.value}")))
-    if advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
+    if advice.reason in NOTHING_TO_CHOOSE:
+        pass  # a place not covered: no choice to announce, the reason says what is covered
+    elif advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
         words.append(turn.say("advice.action.EITHER_CHOSEN", modality=turn.say(f"modality.{advice.offer.value}")))
     else:
         words.append(turn.say(f"advice.action.{advice.action.value}"))

@@ -20,18 +20,14 @@ from ...core import (
     apply_reply,
     next_question,
 )
-from ..dialog import ask, continue_advice, pending_question
+from ..dialog import ask, ask_plainly, continue_advice, pending_question
 from ..state import MAX_MISSES, DialogState, Waiting
+from ...core.screening import SLOTS
 from ..slots import read_enum
 from ..ssml import Segment
 from ..turn import Turn
 
-SLOT_QUESTIONS = {
-    QuestionId.LOCATION: "location",
-    QuestionId.ONSET: "onset",
-    QuestionId.CAUSE: "cause",
-    QuestionId.PREFERENCE: "preference",
-}
+SLOT_QUESTIONS = {question_id: field for question_id, (field, _) in SLOTS.items()}
 _FACT_SLOTS = {"onset": Onset, "cause": Cause, "condition": Condition, "preference": Modality}
 
 
@@ -109,6 +105,10 @@ def answer_question(turn: Turn, state: DialogState, reply: Reply) -> Response:
     if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
         # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
         return _missed(turn, answers, question_id, [turn.say("fallback.question")])
+    if reply is Reply.UNSURE and question_id not in SLOT_QUESTIONS and state.misses == 0:
+        # 8.5: "not sure" to a safety question is asked once more, plainly, with an example;
+        # a second "not sure" takes that question's cautious branch (core.screening.UNSURE_MEANS).
+        return ask_plainly(turn, question_id)
     return continue_advice(turn, apply_reply(answers, question_id, reply))
 
 
