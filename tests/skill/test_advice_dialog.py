@@ -321,3 +321,17 @@ def test_answers_given_before_walking_away_are_kept_for_next_time(talk):
     assert pending_question(talk) not in (None, "LOCATION", "LOWER_TIER_A")
     answer_questions(talk)
     assert "I'd suggest ice" in talk.speech
+
+
+@pytest.mark.parametrize("leave", ["stop", "cancel", "silence"])
+def test_answers_are_kept_whatever_ends_the_visit(talk, leave):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
+    talk.no()  # no emergency signs
+    if leave == "silence":
+        talk.wait(hours=1)  # Alexa ends the session after the reprompt: SessionEndedRequest
+    else:
+        talk.intent("AMAZON.StopIntent" if leave == "stop" else "AMAZON.CancelIntent")
+        assert talk.ended
+    talk.wait(hours=1)
+    talk.intent("RecommendIntent")
+    assert pending_question(talk) == "URGENT_OR_FRAGILE", "nothing answered is asked again"
