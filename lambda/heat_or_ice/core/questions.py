@@ -52,6 +52,7 @@ from .screening import (
     TRAUMA_SCREENS,
     WHICH_ONE_FLAGS,
     Screen,
+    flare_of_a_known_problem,
     location_question,
     question,
 )
@@ -86,18 +87,21 @@ QUESTION_POLICY: tuple[Ask, ...] = (
     *(_screened(screen, always=screen.id in LOWER_PARTS) for screen in PLACE_TIER_A),
     # Facts that change the advice.
     Ask(Q.CAUSE, "accident (8.1), injury (D6) or came on by itself (D10)",
-        known=lambda a: a.cause is not None),
+        known=lambda a: a.cause is not None or flare_of_a_known_problem(a)),
     Ask(Q.ONSET, "fresh (D6, D8, D9), chronic (D20); an accident long ago needs no accident question (8.1)",
         known=lambda a: a.onset is not None),
     *(_screened(screen) for screen in TRAUMA_SCREENS),
     # Tier B, once per episode for everyone (8.4, 8.5).
     *(_screened(screen) for screen in TIER_B_SCREENS),
-    Ask(Q.SWELLING, "swelling rules out heat (D7)", when=_injured,
-        known=lambda a: Symptom.SWELLING in a.symptoms),
-    Ask(Q.PREFERENCE, "preference decides only when nothing else does (D21)",
-        when=lambda a, advice: advice.session_allowed and advice.offer is None,
-        known=lambda a: a.preference is not None),
+    # Not asked before advice (8.6, 8.7): swelling only matters for warmth on an injury, so the advice
+    # says "if it's swollen, use ice" and `pack_question` asks before a warm pack goes on; a choice
+    # between heat and ice is offered with the session ("shall I time heat or ice?"), not asked first.
 )
+
+
+# "Still not sure" of an emergency sign or a recent unchecked accident: the advice is a doctor today
+# and no later reassuring answer could change that, so nothing more is asked.
+SETTLED_BY_NOT_SURE = frozenset({"D1_UNSURE", "D3_UNSURE"})
 
 
 def next_question(answers: Answers) -> Question | None:
@@ -106,6 +110,8 @@ def next_question(answers: Answers) -> Question | None:
     if answers.location is None:
         return location_question(answers)
     current = advise(answers)
+    if current.reason in SETTLED_BY_NOT_SURE and answers.unsure_red_flags - WHICH_ONE_FLAGS:
+        return None  # 8.5: still not sure of an emergency sign: a doctor today, whatever else is said
     for ask in QUESTION_POLICY:
         if ask.id in answers.answered or ask.known(answers) or not ask.when(answers, current):
             continue

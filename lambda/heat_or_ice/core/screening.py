@@ -133,9 +133,15 @@ def accident_possible(a: Answers) -> bool:
     return accident and a.onset is not Onset.MONTHS
 
 
+def flare_of_a_known_problem(a: Answers) -> bool:
+    """8.5: "it's flared up again" already says how it started: the known problem came back.
+    Anyone who mentions a fall or an injury is asked about it as usual."""
+    return a.cause is None and a.onset is Onset.FLARE_UP
+
+
 def fragile_bones_relevant(a: Answers) -> bool:
     """8.1: ask whenever the cause is an injury, a fall or unknown; not for long-standing pain."""
-    return a.cause is not Cause.NO_CAUSE and a.onset is not Onset.MONTHS
+    return a.cause is not Cause.NO_CAUSE and a.onset is not Onset.MONTHS and not flare_of_a_known_problem(a)
 
 
 def _clearly_muscular(a: Answers) -> bool:
@@ -305,7 +311,7 @@ def location_question(answers: Answers) -> Question | None:
 
 
 def _cause_unknown(a: Answers) -> bool:
-    return a.cause is None and Q.CAUSE not in a.answered
+    return a.cause is None and Q.CAUSE not in a.answered and not flare_of_a_known_problem(a)
 
 
 def _fresh_injury_possible(a: Answers) -> bool:
