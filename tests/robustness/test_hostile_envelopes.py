@@ -38,6 +38,7 @@ HOSTILE_ATTRIBUTES = {
     "wrong types everywhere": {"dialog": {"waiting": 7, "misses": "x", "minutes": [1], "said": "abc"},
                                "episode": ["LOWER_BACK"], "erasures": "many", "last_said": 3},
     "huge numbers": {"dialog": {"minutes": 10**300, "misses": -10**300}, "erasures": 10**300},
+    "waiting for a question that is not there": {"dialog": {"waiting": "QUESTION", "question": None}},
 }
 
 
@@ -50,7 +51,8 @@ def event_with(attributes: Any, intent: str = "AMAZON.HelpIntent") -> dict:
     return event
 
 
-@pytest.mark.parametrize("intent", ["AMAZON.HelpIntent", "AMAZON.YesIntent", "StartSessionIntent"])
+@pytest.mark.parametrize("intent", ["AMAZON.HelpIntent", "AMAZON.YesIntent", "AMAZON.FallbackIntent",
+                                    "StartSessionIntent"])
 @pytest.mark.parametrize("name", sorted(HOSTILE_ATTRIBUTES))
 def test_the_lambda_entry_point_answers_hostile_session_attributes(fuzz_skill, name, intent):
     response = handle_event(fuzz_skill, event_with(HOSTILE_ATTRIBUTES[name], intent), None)

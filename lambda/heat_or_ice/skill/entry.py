@@ -41,9 +41,9 @@ class OtherSkillRequest(AskSdkException):
     """The request was meant for another skill (SKILL_ID mismatch)."""
 
 
-def spoken_error(event: Any, key: str = "error.request") -> dict[str, Any]:
+def spoken_error(event: Any, key: str = "error.request", *, locale: str | None = None) -> dict[str, Any]:
     request = event.get("request") if isinstance(event, dict) else None
-    locale = request.get("locale") if isinstance(request, dict) else None
+    locale = locale or (request.get("locale") if isinstance(request, dict) else None)
     words = Speech(locale if isinstance(locale, str) else None).say(key)
     return {
         "version": RESPONSE_VERSION,
@@ -156,7 +156,16 @@ def respond(
         raise OtherSkillRequest("request for another skill")
     with deadline.request_deadline(deadline.Deadline.after(budget, clock)):
         response = invoke_deciding_again(skill, envelope, context)
-    return skill.serializer.serialize(response)  # type: ignore[no-any-return]
+    answer = skill.serializer.serialize(response)
+    if answer.get("response") is None and _expects_speech(envelope):
+        # A handler answered nothing (a session state it did not expect): still say something.
+        log.error("a handler gave no response to a %s", envelope.request.object_type)
+        answer = spoken_error(None, "error.general", locale=getattr(envelope.request, "locale", None))
+    return answer  # type: ignore[no-any-return]
+
+
+def _expects_speech(envelope: RequestEnvelope) -> bool:
+    return envelope.request.object_type in ("LaunchRequest", "IntentRequest")
 
 
 def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[str, Any]:

@@ -134,6 +134,7 @@ class NotSafe:
     modality: Modality
     alternative: Modality | None
     red_flag: bool = False
+    skin: bool = False  # D4: the skin where the pack would go may not feel it
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ class SessionCapability:
             return self._without_timer(turn, AskWhich(minutes))
         plan = session_plan_for(turn, modality, advice, answers, minutes)
         if isinstance(plan, SessionRefusal):
-            return self._without_timer(turn, _refusal(plan))
+            return self._without_timer(turn, _refusal(plan, skin=advice.reason == "D4"))
         skin = pack_question(answers, modality)
         if skin is not None:
             return self._without_timer(turn, SkinCheck(skin, modality, minutes))
@@ -387,12 +388,12 @@ class SessionCapability:
         return turn.respond(Reply(speech=[turn.say("session.rest_timer_set", minutes=turn.minutes(minutes))], end_session=True))
 
 
-def _refusal(refusal: SessionRefusal) -> StartOutcome:
+def _refusal(refusal: SessionRefusal, *, skin: bool = False) -> StartOutcome:
     if refusal.reason is RefusalReason.REST_GAP and refusal.wait_minutes:
         return RestGap(refusal.modality, refusal.wait_minutes)
     if refusal.reason is RefusalReason.DAILY_CAP:
         return DailyCap(refusal.modality, refusal.wait_minutes)
-    return NotSafe(refusal.modality, refusal.alternative, red_flag=refusal.reason is RefusalReason.RED_FLAG)
+    return NotSafe(refusal.modality, refusal.alternative, red_flag=refusal.reason is RefusalReason.RED_FLAG, skin=skin)
 
 
 # -- Words: every outcome, in one place -----------------------------------------------------------
@@ -405,7 +406,8 @@ def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
         wait_for(turn, Waiting.SKIN_CHECK, question=outcome.question.id, modality=outcome.modality,
                  minutes=outcome.minutes)
         words, reprompt = question_words(turn, outcome.question.id)
-        return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt]))
+        chosen = turn.say("session.chosen", modality=_name(turn, outcome.modality))
+        return turn.respond(Reply(speech=[*intro, chosen, words], reprompt=[reprompt]))
     if isinstance(outcome, AskWhich):
         wait_for(turn, Waiting.SESSION_MODALITY, minutes=outcome.minutes)
         return turn.respond(Reply(speech=[*intro, turn.say("session.which")], reprompt=[turn.say("session.which.reprompt")]))
@@ -452,7 +454,10 @@ def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
                              alternative=_name(turn, outcome.alternative))
             return turn.respond(Reply(speech=[*intro, words], reprompt=[turn.say("help.offer")]))
         clear_expectation(turn)
-        key = "session.refused.red_flag" if outcome.red_flag else "session.refused.not_safe_at_all"
+        if outcome.red_flag:
+            key = "session.refused.red_flag"
+        else:
+            key = "reason.D4" if outcome.skin else "session.refused.not_safe_at_all"
         return turn.respond(Reply(speech=[*intro, turn.say(key)], end_session=True))
     if isinstance(outcome, HistoryUnavailable):
         clear_expectation(turn)
