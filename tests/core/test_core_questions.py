@@ -11,6 +11,7 @@ from heat_or_ice.core import (
     Action,
     Answers,
     Cause,
+    Caution,
     Condition,
     Location,
     Modality,
@@ -33,7 +34,7 @@ Q = QuestionId
 LOWER, UPPER, NECK, LEG = Location.LOWER_BACK, Location.UPPER_BACK, Location.NECK, Location.LEG
 LIFTING_THIS_MORNING = Answers(location=LOWER, cause=Cause.INJURY, onset=Onset.TODAY)
 SLOT_VALUES = {Q.LOCATION: Location, Q.ONSET: Onset, Q.CAUSE: Cause, Q.PREFERENCE: Modality}
-LONGEST_DIALOG = 9  # upper back, an accident weeks ago, no preference yet: every question applies
+LONGEST_DIALOG = 7  # upper back after a fresh accident: every question applies
 
 
 def converse(answers: Answers, reply_for) -> list[QuestionId]:
@@ -399,10 +400,12 @@ def test_8_6_the_skin_question_is_not_asked_before_advice():
         assert Q.SKIN_SAFETY not in converse(Answers(location=place), all_clear())
 
 
-def test_swelling_only_when_it_could_change_the_advice():
+def test_8_7_swelling_is_not_asked_before_advice_the_advice_says_ice_if_swollen():
     assert Q.SWELLING not in converse(LIFTING_THIS_MORNING, all_clear())  # ice either way (D6, D7)
+    assert Caution.ICE_IF_SWOLLEN not in advise(apply_all_clear(LIFTING_THIS_MORNING)).cautions
     prefers_heat = LIFTING_THIS_MORNING.with_changes(preference=Modality.HEAT)
-    assert Q.SWELLING in converse(prefers_heat, all_clear())
+    assert Q.SWELLING not in converse(prefers_heat, all_clear())  # asked before a warm pack instead
+    assert Caution.ICE_IF_SWOLLEN in advise(apply_all_clear(prefers_heat)).cautions
     moist_heat_made_it_worse = (SessionOutcome(Modality.MOIST_HEAT, Outcome.WORSE, NOW),)
     heat_already_ruled_out = prefers_heat.with_changes(outcomes=moist_heat_made_it_worse)
     assert Q.SWELLING not in converse(heat_already_ruled_out, all_clear())
@@ -413,19 +416,29 @@ def test_fragile_bones_and_swelling_never_after_no_injury():
     assert not {Q.FRAGILE_BONES, Q.URGENT_OR_FRAGILE, Q.SWELLING} & set(asked)
 
 
-def test_preference_only_when_the_advice_would_otherwise_be_either():
+def test_8_7_preference_is_not_asked_before_advice_either_is_offered_with_the_session():
     assert Q.PREFERENCE not in converse(LIFTING_THIS_MORNING, all_clear())
     later = LIFTING_THIS_MORNING.with_changes(onset=Onset.WEEKS)
-    assert converse(later, all_clear())[-1] is Q.PREFERENCE
+    assert Q.PREFERENCE not in converse(later, all_clear())
+    either = advise(apply_all_clear(later))
+    assert (either.action, either.offer, either.session_allowed) == (Action.EITHER, None, True)
 
 
-def test_unsure_about_an_emergency_sign_only_asks_what_could_make_it_an_emergency():
-    answers = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.NO)
-    answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # a doctor today already
-    asked = converse(answers, all_clear({Q.CAUSE: Cause.INJURY}))
-    # Tier B changes nothing now, so neither it nor the combined question that carries it is asked
-    assert not {Q.URGENT_SIGNS, Q.EASES_WITH_REST, Q.URGENT_OR_FRAGILE} & set(asked)
-    assert Q.FRAGILE_BONES in asked  # Tier A still could
+def test_8_5_still_not_sure_of_an_emergency_sign_settles_the_advice_and_nothing_more_is_asked():
+    answers = apply_reply(Answers(location=NECK), Q.NECK_DANGER_SIGNS, Reply.UNSURE)
+    assert next_question(answers) is None
+    assert (advise(answers).action, advise(answers).reason) == (Action.CLINICIAN_TODAY, "D1_UNSURE")
+    # A hesitant answer to a combined question is not final: its follow-ups still find which one.
+    combined = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.UNSURE)
+    assert next_question(combined).id is Q.SADDLE_NUMBNESS
+    about_you = apply_reply(apply_reply(LIFTING_THIS_MORNING, Q.LOWER_TIER_A, Reply.NO), Q.URGENT_OR_FRAGILE,
+                            Reply.UNSURE)
+    assert next_question(about_you).id is Q.FRAGILE_BONES
+
+
+def test_8_5_a_flare_up_is_not_asked_how_it_started_and_tier_B_is_asked_plainly():
+    flare = Answers(location=LOWER, onset=Onset.FLARE_UP)
+    assert converse(flare, all_clear()) == [Q.LOWER_TIER_A, Q.URGENT_SIGNS]
 
 
 def test_never_asks_an_answered_question_or_a_known_fact():
