@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from core_strategies import NOW
 from heat_or_ice.core import (
     Action,
     Answers,
@@ -17,16 +16,15 @@ from heat_or_ice.core import (
     Modality,
     Onset,
     OtherPlace,
-    Outcome,
     QuestionId,
     QuestionKind,
     RedFlag,
     Reply,
-    SessionOutcome,
     Symptom,
     advise,
     apply_reply,
     next_question,
+    pack_question,
 )
 from heat_or_ice.core.screening import LOWER_PARTS, SCREEN_BY_ID, WORRYING_REPLY
 
@@ -400,15 +398,16 @@ def test_8_6_the_skin_question_is_not_asked_before_advice():
         assert Q.SKIN_SAFETY not in converse(Answers(location=place), all_clear())
 
 
-def test_8_7_swelling_is_not_asked_before_advice_the_advice_says_ice_if_swollen():
-    assert Q.SWELLING not in converse(LIFTING_THIS_MORNING, all_clear())  # ice either way (D6, D7)
-    assert Caution.ICE_IF_SWOLLEN not in advise(apply_all_clear(LIFTING_THIS_MORNING)).cautions
+def test_8_7_swelling_is_never_asked_before_advice_but_before_a_warm_pack_on_an_injury():
     prefers_heat = LIFTING_THIS_MORNING.with_changes(preference=Modality.HEAT)
-    assert Q.SWELLING not in converse(prefers_heat, all_clear())  # asked before a warm pack instead
-    assert Caution.ICE_IF_SWOLLEN in advise(apply_all_clear(prefers_heat)).cautions
-    moist_heat_made_it_worse = (SessionOutcome(Modality.MOIST_HEAT, Outcome.WORSE, NOW),)
-    heat_already_ruled_out = prefers_heat.with_changes(outcomes=moist_heat_made_it_worse)
-    assert Q.SWELLING not in converse(heat_already_ruled_out, all_clear())
+    assert Q.SWELLING not in converse(prefers_heat, all_clear())
+    answers = prefers_heat
+    for question_id in converse(prefers_heat, all_clear()):
+        answers = apply_reply(answers, question_id, Reply.NO)
+    assert Caution.ICE_IF_SWOLLEN in advise(answers).cautions, "the advice says: swollen means ice"
+    skin_fine = apply_reply(answers, Q.SKIN_FEELS_NORMAL, Reply.YES)
+    assert pack_question(skin_fine, Modality.HEAT).id is Q.SWELLING
+    assert pack_question(skin_fine, Modality.ICE) is None
 
 
 def test_fragile_bones_and_swelling_never_after_no_injury():
@@ -416,21 +415,27 @@ def test_fragile_bones_and_swelling_never_after_no_injury():
     assert not {Q.FRAGILE_BONES, Q.URGENT_OR_FRAGILE, Q.SWELLING} & set(asked)
 
 
-def test_8_7_preference_is_not_asked_before_advice_either_is_offered_with_the_session():
-    assert Q.PREFERENCE not in converse(LIFTING_THIS_MORNING, all_clear())
+def test_8_7_preference_is_never_asked_before_advice_either_is_offered_with_the_session():
     later = LIFTING_THIS_MORNING.with_changes(onset=Onset.WEEKS)
-    assert Q.PREFERENCE not in converse(later, all_clear())
-    either = advise(apply_all_clear(later))
-    assert (either.action, either.offer, either.session_allowed) == (Action.EITHER, None, True)
+    asked = converse(later, all_clear())
+    assert Q.PREFERENCE not in asked
+    answers = later
+    for question_id in asked:
+        answers = apply_reply(answers, question_id, Reply.NO)
+    advice = advise(answers)
+    assert advice.action is Action.EITHER and advice.session_allowed and advice.offer is None
 
 
-def test_8_5_still_not_sure_of_an_emergency_sign_settles_the_advice_and_nothing_more_is_asked():
-    answers = apply_reply(Answers(location=NECK), Q.NECK_DANGER_SIGNS, Reply.UNSURE)
-    assert next_question(answers) is None
-    assert (advise(answers).action, advise(answers).reason) == (Action.CLINICIAN_TODAY, "D1_UNSURE")
-    # A hesitant answer to a combined question is not final: its follow-ups still find which one.
-    combined = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.UNSURE)
-    assert next_question(combined).id is Q.SADDLE_NUMBNESS
+def test_8_5_still_unsure_about_an_emergency_sign_settles_it_a_doctor_today_and_no_more_questions():
+    answers = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.NO)
+    answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # after asking once more
+    assert converse(answers, all_clear({Q.CAUSE: Cause.INJURY})) == []
+    assert advise(answers).action is Action.CLINICIAN_TODAY and advise(answers).reason == "D1_UNSURE"
+
+
+def test_8_5_a_hesitant_answer_to_a_combined_question_still_goes_on_to_which_one():
+    lower_back = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.UNSURE)
+    assert next_question(lower_back).id is Q.SADDLE_NUMBNESS
     about_you = apply_reply(apply_reply(LIFTING_THIS_MORNING, Q.LOWER_TIER_A, Reply.NO), Q.URGENT_OR_FRAGILE,
                             Reply.UNSURE)
     assert next_question(about_you).id is Q.FRAGILE_BONES
