@@ -89,7 +89,7 @@ def test_a_guided_stretch_sets_up_then_counts_each_hold_on_ready(talk):
     talk.intent("AMAZON.HelpIntent")
     assert "Say ready" in talk.speech and "hurts, stop" in talk.speech and not _breaks(talk.ssml)
     talk.intent("AMAZON.NextIntent")
-    assert "Next: knee to chest" in talk.speech and "Start with one side" in talk.speech
+    assert "Next: knee to chest" in talk.speech and "Hold one knee" in talk.speech
     assert talk.card["title"] != first_stretch and not _breaks(talk.ssml)
     talk.intent("AMAZON.NextIntent")  # "next" while setting up means ready
     assert sum(_breaks(talk.ssml)) == 3 * 5 + 2 * 2, "knee to chest starts at its own 5 s hold"

@@ -302,9 +302,8 @@ def _set_up_reply(turn: Turn, outcome: StretchSetUp, rules_due: bool) -> Reply:
         if outcome.opening is not Opening.AGAIN:
             intro = {Opening.ROUTINE: "stretch.intro.first", Opening.NEXT: "stretch.intro.next"}
             words.append(turn.say(intro.get(outcome.opening, "stretch.intro.another"), name=name))
+        # A two-sided stretch's set-up already says "one knee", "one ear": no "first side" line.
         words += [_words(turn, sid, "warning"), turn.say(f"stretch.{sid.value}.setup")]
-        if outcome.side is Side.FIRST:
-            words.append(turn.say("stretch.side.first"))
     words.append(turn.say("stretch.say_ready"))
     card = None if outcome.opening is Opening.OTHER_SIDE else stretch_card(turn, sid, outcome.hold)
     return Reply(speech=words, reprompt=[turn.say("stretch.say_ready.reprompt")], card=card)
@@ -324,7 +323,7 @@ def stretch_card(turn: Turn, stretch_id: StretchId, hold: int) -> tuple[str, str
     hold_line = turn.say(hold_key, seconds=hold, reps=chosen.reps)
     caution = turn.say(f"stretch.{stretch_id.value}.caution")
     title = turn.say(f"stretch.{stretch_id.value}.name")
-    return title[:1].upper() + title[1:], f"{numbered}\n{hold_line} {caution}"
+    return title[:1].upper() + title[1:], f"{numbered}\n{hold_line} {caution} {turn.say('stretch.rules')}"
 
 
 def _note_words(turn: Turn, note: HoldNote | None, seconds: int) -> str:
@@ -346,9 +345,12 @@ def counted_set(turn: Turn, stretch_id: StretchId, seconds: int) -> list[Segment
             if long_hold:
                 words.append(turn.say("stretch.again"))
         for move in range(1, chosen.moves_per_rep + 1):
-            words.append(_words(turn, stretch_id, f"move.{move}", None if long_hold else "stretch.hold.go"))
+            # After the first repetition a short reminder of the move is enough.
+            again = f"move.{move}.again"
+            part = again if rep and turn.speech.has(f"stretch.{stretch_id.value}.{again}") else f"move.{move}"
+            words.append(_words(turn, stretch_id, part, None if long_hold else "stretch.hold.go"))
             if long_hold:
-                words.append(turn.say("stretch.hold.long", seconds=seconds) if rep == 0 else turn.say("stretch.hold.go"))
+                words.append(turn.say("stretch.hold.go") if rep else turn.say("stretch.hold.long", seconds=seconds))
             words += _counted_pause(turn, seconds)
         words.append(_words(turn, stretch_id, "release", "stretch.release"))
     return [w for w in words if w]
