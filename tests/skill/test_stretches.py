@@ -13,6 +13,7 @@ from heat_or_ice.core.stretches import stretch
 from heat_or_ice.skill.handlers.stretching import (
     HoldCounted,
     Opening,
+    Reminder,
     StretchSetUp,
     counted_set,
     render,
@@ -184,6 +185,13 @@ def test_repeat_says_the_set_up_again_before_the_hold_and_counts_again_after(tal
     counted = talk.ssml
     talk.intent("AMAZON.RepeatIntent")
     assert talk.ssml == counted
+
+
+def test_a_reminder_says_what_to_say_now_without_replaying_a_hold():
+    reply = render(_Turn(), Reminder(ready=False))  # type: ignore[arg-type]
+    assert plain_text(reply.speech) == "Say next, repeat, longer, or stop."
+    reply = render(_Turn(), Reminder(ready=True))  # type: ignore[arg-type]
+    assert plain_text(reply.speech) == "Say ready when you're in position, or stop."
 
 
 def test_no_when_asked_to_get_ready_stops_the_stretches(talk):

@@ -7,7 +7,9 @@ core decides who may stretch, which stretches, in what order and for how long
 
 Entry points (the reply table calls the last three for yes / no / "I don't know"):
 `begin_routine(turn, location=None)`, `start_hold(turn, state)`, `next_step(turn, state)`,
-`stop_routine(turn, state)`. "Next", "repeat" and "make it longer" are this module's intents.
+`stop_routine(turn, state)`; `remind(turn, state, intro)` for a reply that fits neither (it says
+what to say now, where replaying the last turn would read a counted hold without its pauses).
+"Next", "repeat" and "make it longer" are this module's intents.
 """
 
 from __future__ import annotations
@@ -95,6 +97,13 @@ class HoldCounted:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """What the person can say now, after a reply that fitted neither the set-up nor the hold."""
+
+    ready: bool  # still setting up: "say ready"
+
+
+@dataclass(frozen=True)
 class RoutineDone:
     more_available: bool
 
@@ -104,7 +113,7 @@ class RoutineStopped:
     pass
 
 
-Outcome = Union[NoStretches, StretchSetUp, HoldChanged, HoldCounted, RoutineDone, RoutineStopped]
+Outcome = Union[NoStretches, StretchSetUp, HoldChanged, HoldCounted, Reminder, RoutineDone, RoutineStopped]
 
 
 # The routine in the dialog state ----------------------------------------------------------------
@@ -191,6 +200,14 @@ def stop_routine(turn: Turn, state: DialogState) -> Response:
     return _show(turn, RoutineStopped(), None)
 
 
+def remind(turn: Turn, state: DialogState, intro: list[Segment] | None = None) -> Response:
+    routine = routine_of(state)
+    if routine is None:
+        return begin_routine(turn)
+    outcome = Reminder(ready=state.waiting is not Waiting.STRETCH_NEXT)
+    return _show(turn, outcome, routine, intro or [])
+
+
 def repeat_step(turn: Turn, state: DialogState) -> Response:
     """"Repeat": the set-up again before a hold, the same set again after one."""
     routine = routine_of(state)
@@ -238,19 +255,26 @@ WAITING_AFTER: dict[type, Waiting] = {
 }
 
 
-def _show(turn: Turn, outcome: Outcome, routine: Routine | None) -> Response:
+def _waiting_after(outcome: Outcome) -> Waiting:
     if isinstance(outcome, RoutineDone):
         # "Would you like another one?": a yes comes back to begin_routine, which carries on.
-        waiting = Waiting.STRETCH_OFFER if outcome.more_available else Waiting.ANYTHING_ELSE
-    else:
-        waiting = WAITING_AFTER[type(outcome)]
+        return Waiting.STRETCH_OFFER if outcome.more_available else Waiting.ANYTHING_ELSE
+    if isinstance(outcome, Reminder):
+        return Waiting.STRETCH_READY if outcome.ready else Waiting.STRETCH_NEXT
+    return WAITING_AFTER[type(outcome)]
+
+
+def _show(turn: Turn, outcome: Outcome, routine: Routine | None, intro: list[Segment] | None = None) -> Response:
+    waiting = _waiting_after(outcome)
     keep = routine if waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT, Waiting.STRETCH_OFFER) else None
     rules_due = RULES_SAID not in turn.state.said
     state = turn.state.waiting_for(waiting, stretch=progress_of(keep) if keep else None)
     if isinstance(outcome, StretchSetUp) and outcome.opening is Opening.ROUTINE:
         state = state.saying(RULES_SAID)
     turn.move_to(state)
-    return turn.respond(render(turn, outcome, rules_due=rules_due))
+    reply = render(turn, outcome, rules_due=rules_due)
+    reply.speech = [*(intro or []), *reply.speech]
+    return turn.respond(reply)
 
 
 # Words ------------------------------------------------------------------------------------------
@@ -265,6 +289,9 @@ def render(turn: Turn, outcome: Outcome, *, rules_due: bool = False) -> Reply:
             speech=[_note_words(turn, outcome.note, outcome.seconds), turn.say("stretch.say_ready")],
             reprompt=[turn.say("stretch.say_ready.reprompt")],
         )
+    if isinstance(outcome, Reminder):
+        key = "stretch.say_ready.reprompt" if outcome.ready else "stretch.next.reprompt"
+        return Reply(speech=[turn.say(key)], reprompt=[turn.say(key)])
     if isinstance(outcome, HoldCounted):
         words = [_note_words(turn, outcome.note, outcome.seconds)] if outcome.note else []
         words += [*counted_set(turn, outcome.stretch, outcome.seconds), turn.say("stretch.next")]
