@@ -34,6 +34,11 @@ test: $(DEPS) $(NODE_DEPS)
 bench: $(DEPS)
 	$(PY) scripts/bench.py
 
+# Persona benchmark: people in pain talk to the real skill; ARGS=--write updates BENCHMARKS.md
+.PHONY: personas
+personas: $(DEPS)
+	$(PY) -m scripts.personas $(ARGS)
+
 package:
 	rm -rf build/lambda && mkdir -p build/lambda
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r lambda/requirements.txt -t build/lambda

@@ -15,6 +15,7 @@ from ask_sdk_model.response import Response
 
 from ..core import (
     Action,
+    Caution,
     Advice,
     Answers,
     Modality,
@@ -34,6 +35,7 @@ from .state import Goal, Waiting
 from .turn import Reply, Turn
 
 RECOMMEND_INTENT = "RecommendIntent"
+SYMPATHY = "sympathy"
 RECOMMEND_SLOTS = ("location", "onset", "cause", "symptom", "otherSymptom", "condition", "preference")
 
 
@@ -73,7 +75,9 @@ def _elicit(slot_name: str, from_intent: str | None) -> ElicitSlotDirective:
 
 
 def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -> Response:
-    turn.move_to(turn.state.asking(question.id, misses))
+    if SYMPATHY not in turn.state.said and not any("sorry" in str(s).lower() for s in intro):
+        intro = [*intro, turn.say("conversation.sympathy")]  # once, before the first question
+    turn.move_to(turn.state.saying(SYMPATHY).asking(question.id, misses))
     words, reprompt = question_words(turn, question.id)
     directives = []
     # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
@@ -92,6 +96,16 @@ def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = 
 
 
 # Advice ------------------------------------------------------------------------------------
+# The one safety line spoken with advice, most important first; the others go on the card and
+# are said when a session starts (clinical rules 8.7).
+SPOKEN_CAUTION_ORDER = (
+    Caution.RED_FLAG_WATCH,
+    Caution.NOT_ON_NUMB_SKIN,
+    Caution.STOP_IF_WORSE,
+    Caution.STAY_ACTIVE,
+)
+
+
 def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
     advice = advise(answers)
     clear_expectation(turn)
@@ -99,37 +113,55 @@ def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
         return _care(turn, advice, intro)
     speech = [*intro, *_advice_words(turn, advice, answers)]
     offer, reprompt = _offer(turn, advice, answers)
-    card_text = plain_text([*speech[len(intro):], turn.say("advice.card_disclaimer")])
+    card_text = plain_text([*_card_words(turn, advice, answers), turn.say("advice.card_disclaimer")])
     card_title = turn.say("advice.card_title", action=turn.say(f"advice.card_action.{advice.action.value}"))
     return turn.respond(Reply(speech=[*speech, *offer], reprompt=reprompt, card=(card_title, card_text)))
 
 
-def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+def _choice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+    """What was learned or declined (acknowledged in a few words), then the choice itself."""
     words: list[Segment] = []
+    # What was learned from past sessions is said by the reason itself ("since dry heat made it
+    # worse", "it helped last time"); only D19's "both helped" needs its own words.
     if advice.learned_from is Outcome.BETTER and advice.action is Action.ALTERNATE:
-        words.append(turn.say("advice.learned.BOTH_HELPED"))  # D19
-    elif advice.learned_from is not None:
-        latest = next((o for o in reversed(answers.outcomes) if o.outcome is advice.learned_from), None)
-        if latest is not None:
-            modality = turn.say(f"modality.{latest.modality.value}")
-            words.append(turn.say(f"advice.learned.{advice.learned_from.value}", modality=modality))
+        words.append(turn.say("advice.learned.BOTH_HELPED"))
     if advice.declined_preference is not None:
         declined = turn.say(f"modality.{advice.declined_preference.value}")
         words.append(turn.say("advice.preference_declined", modality=declined))
+    elif advice.followed_preference and advice.offer is not None and advice.action is not Action.EITHER:
+        words.append(turn.say("advice.preference_followed", modality=turn.say(f"modality.{advice.offer.value}")))
     if advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
         words.append(turn.say("advice.action.EITHER_CHOSEN", modality=turn.say(f"modality.{advice.offer.value}")))
     else:
         words.append(turn.say(f"advice.action.{advice.action.value}"))
+    return words
+
+
+def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+    """Spoken: the choice, one reason, one safety line. Everything else is on the card."""
+    words = _choice_words(turn, advice, answers)
+    words.append(turn.say(f"reason.{advice.reason}"))
+    if advice.comfort_reason and advice.offer is not None:
+        words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
+    spoken = next((c for c in SPOKEN_CAUTION_ORDER if c in advice.cautions), None)
+    if spoken is not None:
+        words.append(turn.say(f"caution.{spoken.value}"))
+        note_cautions_said(turn, {spoken.value})
+    return words
+
+
+def _card_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+    """The card carries the full advice: every reason and every safety line."""
+    words = _choice_words(turn, advice, answers)
     words.append(turn.say(f"reason.{advice.reason}"))
     if advice.also_see_clinician and advice.action is not Action.CLINICIAN_SOON:
         words.append(turn.say("advice.action.CLINICIAN_SOON"))
     if advice.comfort_reason and advice.offer is not None:
-        modality = turn.say(f"modality.{advice.offer.value}")
-        words += [turn.say("advice.meanwhile"), turn.say("advice.comfort", modality=modality)]
+        words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
         words.append(turn.say(f"reason.{advice.comfort_reason}"))
-    for caution in advice.cautions:
-        words.append(turn.say(f"caution.{caution.value}"))
-    note_cautions_said(turn, {caution.value for caution in advice.cautions})
+    words += [turn.say(f"card.caution.{caution.value}") for caution in advice.cautions]
+    if Caution.SHORT_TERM_RELIEF not in advice.cautions:
+        words.append(turn.say("card.caution.SHORT_TERM_RELIEF"))
     return words
 
 

@@ -86,14 +86,16 @@ class RecommendIntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        answers, unmatched = _merge_slots(turn, turn.profile.answers())
+        before = turn.profile.answers()
+        answers, unmatched = _merge_slots(turn, before)
         if "location" in unmatched and answers.location is None:
-            heard = unmatched["location"]
-            intro = [turn.say("unmatched.location", heard=heard)]
-            return _missed(turn, answers, QuestionId.LOCATION, intro)
+            # Never said back: what was heard may be anything at all (8.2).
+            return _missed(turn, answers, QuestionId.LOCATION, [turn.say("unmatched.location")])
         pending = pending_question(turn)
         pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
-        if pending_slot and pending_slot in unmatched and getattr(answers, pending_slot) is None:
+        if pending_slot and getattr(answers, pending_slot) is None and answers == before:
+            # The question's slot came back empty or unresolved, and nothing else was said:
+            # a miss, or the same question would be asked forever.
             return _missed(turn, answers, pending, [turn.say("unmatched.other")])
         return continue_advice(turn, answers)
 
