@@ -145,8 +145,23 @@ def test_stretches_none_with_tier_A_or_B_flags():
     assert advise(apply_reply(SETTLED_LOWER_BACK, QuestionId.BOTH_LEGS, Reply.UNSURE)).stretches == ()
 
 
-def test_stretches_none_after_major_trauma():
-    assert advise(SETTLED_LOWER_BACK.with_changes(cause=Cause.ACCIDENT)).stretches == ()
+def test_stretches_none_after_an_accident_until_it_is_known_checked_or_long_ago():
+    accident = SETTLED_LOWER_BACK.with_changes(cause=Cause.ACCIDENT)
+    assert advise(accident).stretches == ()
+    checked = apply_reply(accident, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.NO)
+    checked = apply_reply(checked, QuestionId.FRAGILE_BONES, Reply.NO)
+    assert advise(checked).stretches[:3] == LYING_DOWN
+    assert advise(apply_reply(accident, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.UNSURE)).stretches == ()
+    assert advise(apply_reply(accident, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.YES)).stretches == ()
+
+
+def test_stretches_none_in_the_first_hours_after_an_accident_even_once_checked():
+    today = SETTLED_LOWER_BACK.with_changes(cause=Cause.ACCIDENT, onset=Onset.TODAY)
+    checked = apply_reply(apply_reply(today, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.NO),
+                          QuestionId.FRAGILE_BONES, Reply.NO)
+    assert advise(checked).stretches == ()
+    days = checked.with_changes(onset=Onset.DAYS)
+    assert advise(days).stretches == LYING_DOWN, "a checked accident some days ago: lying-down stretches only"
 
 
 def test_stretches_none_for_whiplash_not_yet_checked():
@@ -159,6 +174,8 @@ def test_stretches_none_for_whiplash_not_yet_checked():
     assert advise(whiplash).stretches == ()
     checked = whiplash.with_changes(cause=Cause.INJURY)
     assert advise(checked).stretches == (StretchId.NECK_TILT_TURN, StretchId.UPPER_BACK_SELF_MASSAGE)
+    said_checked = apply_reply(whiplash, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.NO)
+    assert advise(said_checked).stretches[0] is StretchId.NECK_TILT_TURN
 
 
 def test_stretches_neck_only_after_the_neck_screen_is_clear():

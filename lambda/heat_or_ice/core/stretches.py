@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .model import Answers, Cause, Condition, Location, Onset, QuestionId, RedFlag, Stretch, StretchId, Tier
+from .screening import accident_possible
 
 HOLD_DEFAULT_SECONDS = 30
 HOLD_MIN_SECONDS = 15
@@ -110,16 +111,23 @@ def _care_flags(a: Answers, flags: frozenset[RedFlag]) -> bool:
     return any(f.tier in (Tier.A, Tier.B) for f in flags | a.unsure_red_flags)
 
 
-def _unchecked_whiplash(a: Answers, flags: frozenset[RedFlag]) -> bool:
-    # A known whiplash counts as checked unless we don't yet know it wasn't a serious accident.
-    return a.condition is Condition.WHIPLASH and a.cause not in (Cause.INJURY, Cause.NO_CAUSE)
+def _accident_not_cleared(a: Answers, flags: frozenset[RedFlag]) -> bool:
+    # 8.1: an accident (or a whiplash of unknown cause) not yet known to be checked or long ago.
+    # "Recent and unchecked" is a Tier A flag, and "not sure" an unsure one: both stop stretches above.
+    return accident_possible(a) and QuestionId.ACCIDENT_RECENT_UNCHECKED not in a.answered
+
+
+def _first_hours_after_accident(a: Answers, flags: frozenset[RedFlag]) -> bool:
+    # Section 4: not in the first hours after major trauma, even once checked; an unknown start is
+    # read as today (the cautious branch).
+    return a.cause is Cause.ACCIDENT and a.onset in (None, Onset.TODAY)
 
 
 # Section 4: "Do not offer stretches" when any of these hold.
 NO_STRETCHES_WHEN: tuple[tuple[str, Check], ...] = (
     ("any Tier A or B red flag, or unsure about one", _care_flags),
-    ("after major trauma", lambda a, flags: a.cause is Cause.ACCIDENT),
-    ("whiplash not yet checked", _unchecked_whiplash),
+    ("an accident or whiplash not yet known to be checked or long ago (8.1)", _accident_not_cleared),
+    ("the first hours after an accident", _first_hours_after_accident),
 )
 
 # Stretch-specific "skip if" rules.

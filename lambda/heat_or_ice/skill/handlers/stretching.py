@@ -23,7 +23,17 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ...core import Answers, Location, Question, StretchId, advise, next_question, stretch
+from ...core import (
+    Answers,
+    Location,
+    Purpose,
+    Question,
+    StretchId,
+    advise,
+    screening_needed,
+    stretch,
+    worth_asking_again,
+)
 from ...core.stretches import Routine, Side, hold_seconds, start_routine
 from ..dialog import ask
 from ..slots import read_enum, read_number
@@ -34,6 +44,7 @@ from ..turn import Reply, Turn
 CUE_EVERY_SECONDS = 10  # a short cue at least this often, so a hold is never one long silence
 REST_SECONDS = 2  # between repetitions of a set
 RULES_SAID = "stretch_rules"  # the general rules are said once per visit
+ASKED_AGAIN = "asked_again."  # + question id: a "not sure" asked once more for a stretch, this visit
 
 
 class HoldChange(str, Enum):
@@ -142,15 +153,24 @@ def _episode_answers(turn: Turn, location: Location | None) -> Answers:
     return answers.with_changes(location=location) if location is not None else answers
 
 
-def _screening_question(answers: Answers) -> Question | None:
-    return next_question(answers)
+def _screening_question(turn: Turn, answers: Answers) -> Question | None:
+    """8.6: the red-flag screen for the place (and, for an injury, its cause and start) before any
+    stretch; then, once per visit, a "not sure" that stops stretches is asked again (8.5)."""
+    question = screening_needed(answers, Purpose.STRETCH)
+    if question is not None:
+        return question
+    for again in worth_asking_again(answers, Purpose.STRETCH):
+        if f"{ASKED_AGAIN}{again.id.value}" not in turn.state.said:
+            turn.move_to(turn.state.saying(f"{ASKED_AGAIN}{again.id.value}"))
+            return again
+    return None
 
 
 def begin_routine(turn: Turn, location: Location | None = None) -> Response:
     """"Give me a stretch", or yes to the offer of one: the screen first if this episode has not had
     it (then the advice dialog comes back here), else the first stretch, or one more."""
     answers = _episode_answers(turn, location)
-    question = _screening_question(answers)
+    question = _screening_question(turn, answers)
     if question is not None:
         turn.remember_answers(answers, save_now=False)
         turn.move_to(turn.state.with_(goal=Goal.STRETCH))
