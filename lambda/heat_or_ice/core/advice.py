@@ -29,7 +29,9 @@ from functools import lru_cache
 
 from .experience import ALL_MODALITIES, HEATS
 from .facts import SAFE_ORDER, Facts
-from .model import Action, Advice, Answers, Caution, Condition, Location, Modality, Onset, Outcome, Symptom
+from .model import (
+    Action, Advice, Answers, Caution, Cause, Condition, Location, Modality, Onset, Outcome, QuestionId, Symptom,
+)
 from .rules import (
     COMFORT_RULES,
     DECLINED_SOURCES,
@@ -237,7 +239,13 @@ CAUTION_RULES: tuple[tuple[Caution, Callable[[Advice, Facts], bool]], ...] = (
     (Caution.RED_FLAG_WATCH, lambda a, f: _nerve_or_leg(f)),
     (Caution.STAY_ACTIVE, lambda a, f: a.reason in ("D10", "D20") or f.onset in (Onset.WEEKS, Onset.MONTHS)),
     (Caution.SEE_GP_IF_CHANGED, lambda a, f: f.older_accident),
+    (Caution.ICE_IF_SWOLLEN, lambda a, f: _swelling_unknown_after_injury(f) and _warmth_possible(a)),
 )
+
+
+def _swelling_unknown_after_injury(facts: Facts) -> bool:
+    injured = facts.cause in (Cause.INJURY, Cause.ACCIDENT) and facts.onset is not Onset.MONTHS
+    return injured and not facts.swelling and QuestionId.SWELLING not in facts.answers.answered
 
 
 def _cautions(advice: Advice, facts: Facts) -> tuple[Caution, ...]:

@@ -153,9 +153,12 @@ class RedFlag(_Named):
     INFECTION_RISK = "INFECTION_RISK"
     BAND_PAIN_UNSTEADY = "BAND_PAIN_UNSTEADY"
     NECK_ARM_PINS_NEEDLES = "NECK_ARM_PINS_NEEDLES"
-    # "yes" to the compound urgent screen: fever or feeling unwell, weight loss without trying, or a
-    # history of cancer (one question, so one flag). Night pain is its own question since 8.4.
+    # "yes" to the compound urgent screen (8.5: one short Tier B question): fever or feeling unwell,
+    # weight loss without trying, a history of cancer, or pain that won't settle even lying still
     URGENT_SIGNS = "URGENT_SIGNS"
+    # "yes" to the combined "about you" question (fragile bones or an urgent sign) before the
+    # follow-up has found which; the specific answers replace it
+    URGENT_OR_FRAGILE = "URGENT_OR_FRAGILE"
     # Tier C: see a clinician soon
     NOT_IMPROVING = "NOT_IMPROVING"
     ONE_LIMB_NERVE_SIGNS = "ONE_LIMB_NERVE_SIGNS"
@@ -198,6 +201,7 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
             RedFlag.BAND_PAIN_UNSTEADY,
             RedFlag.NECK_ARM_PINS_NEEDLES,
             RedFlag.URGENT_SIGNS,
+            RedFlag.URGENT_OR_FRAGILE,
         )
     },
     RedFlag.NOT_IMPROVING: Tier.C,
@@ -243,6 +247,10 @@ class QuestionId(_Named):
     # 8.6 at session start: "Does the skin where the pack will go feel normal to touch?"
     # YES = normal. NO or still unsure = no pack there (D4).
     SKIN_FEELS_NORMAL = "SKIN_FEELS_NORMAL"
+    # 8.1 + 8.5 in one turn, when fragile bones matter (an injury, a fall or an unknown cause): "over
+    # seventy, thin bones or steroid tablets, a fever, weight loss, cancer, or pain that won't settle
+    # at rest?" YES or still unsure -> FRAGILE_BONES follows to find which; NO answers both.
+    URGENT_OR_FRAGILE = "URGENT_OR_FRAGILE"
 
 
 class QuestionKind(_Named):
@@ -290,6 +298,7 @@ class Caution(_Named):
     RED_FLAG_WATCH = "RED_FLAG_WATCH"  # if it spreads to both legs or the saddle area, that's an emergency
     STAY_ACTIVE = "STAY_ACTIVE"
     SEE_GP_IF_CHANGED = "SEE_GP_IF_CHANGED"  # 8.1 Tier C: pain since an older accident; GP if it changes
+    ICE_IF_SWOLLEN = "ICE_IF_SWOLLEN"  # D7 for an injury when swelling wasn't asked: swollen means ice, not heat
 
 
 class StretchId(_Named):

@@ -52,6 +52,7 @@ from .screening import (
     TRAUMA_SCREENS,
     WHICH_ONE_FLAGS,
     Screen,
+    flare_of_a_known_problem,
     location_question,
     question,
 )
@@ -86,18 +87,21 @@ QUESTION_POLICY: tuple[Ask, ...] = (
     *(_screened(screen, always=screen.id in LOWER_PARTS) for screen in PLACE_TIER_A),
     # Facts that change the advice.
     Ask(Q.CAUSE, "accident (8.1), injury (D6) or came on by itself (D10)",
-        known=lambda a: a.cause is not None),
+        known=lambda a: a.cause is not None or flare_of_a_known_problem(a)),
     Ask(Q.ONSET, "fresh (D6, D8, D9), chronic (D20); an accident long ago needs no accident question (8.1)",
         known=lambda a: a.onset is not None),
     *(_screened(screen) for screen in TRAUMA_SCREENS),
     # Tier B, once per episode for everyone (8.4, 8.5).
     *(_screened(screen) for screen in TIER_B_SCREENS),
-    Ask(Q.SWELLING, "swelling rules out heat (D7)", when=_injured,
-        known=lambda a: Symptom.SWELLING in a.symptoms),
-    Ask(Q.PREFERENCE, "preference decides only when nothing else does (D21)",
-        when=lambda a, advice: advice.session_allowed and advice.offer is None,
-        known=lambda a: a.preference is not None),
+    # Not asked before advice (8.6, 8.7): swelling only matters for warmth on an injury, so the advice
+    # says "if it's swollen, use ice" and `pack_question` asks before a warm pack goes on; a choice
+    # between heat and ice is offered with the session ("shall I time heat or ice?"), not asked first.
 )
+
+
+# "Still not sure" of an emergency sign or a recent unchecked accident: the advice is a doctor today
+# and no later reassuring answer could change that, so nothing more is asked.
+SETTLED_BY_NOT_SURE = frozenset({"D1_UNSURE", "D3_UNSURE"})
 
 
 def next_question(answers: Answers) -> Question | None:
@@ -106,6 +110,8 @@ def next_question(answers: Answers) -> Question | None:
     if answers.location is None:
         return location_question(answers)
     current = advise(answers)
+    if current.reason in SETTLED_BY_NOT_SURE and answers.unsure_red_flags - WHICH_ONE_FLAGS:
+        return None  # 8.5: still not sure of an emergency sign: a doctor today, whatever else is said
     for ask in QUESTION_POLICY:
         if ask.id in answers.answered or ask.known(answers) or not ask.when(answers, current):
             continue
@@ -164,6 +170,8 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
             unsure |= {flag}
     elif reply is screen.worrying:
         red |= {flag}
+    if screen.id is Q.URGENT_OR_FRAGILE and reply is Reply.NO and flag not in red:
+        a = a.with_changes(answered=a.answered | {Q.FRAGILE_BONES, Q.URGENT_SIGNS})
     if screen.id is Q.LOWER_TIER_A and reply is not Reply.YES and reply is not Reply.UNSURE:
         # "No" to the combined question answers all three of its parts.
         parts = frozenset(SCREEN_BY_ID[part].flag for part in LOWER_PARTS)
@@ -174,10 +182,19 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
 
 def _after_screening(a: Answers) -> Answers:
     # The three follow-ups replace the combined lower-back answer they clarify (8.5).
-    if RedFlag.CAUDA_EQUINA_SIGNS in a.red_flags | a.unsure_red_flags and set(LOWER_PARTS) <= a.answered:
-        return a.with_changes(
-            red_flags=a.red_flags - WHICH_ONE_FLAGS, unsure_red_flags=a.unsure_red_flags - WHICH_ONE_FLAGS
-        )
+    pending = CAUDA = RedFlag.CAUDA_EQUINA_SIGNS
+    if pending in a.red_flags | a.unsure_red_flags and set(LOWER_PARTS) <= a.answered:
+        a = a.with_changes(red_flags=a.red_flags - {CAUDA}, unsure_red_flags=a.unsure_red_flags - {CAUDA})
+    # "Yes" to "over seventy, thin bones, fever, weight loss...?" and "no" to the bones follow-up:
+    # the yes was an urgent sign (Tier B). Still not sure of either: URGENT_SIGNS is asked plainly.
+    pending = RedFlag.URGENT_OR_FRAGILE
+    if Q.FRAGILE_BONES in a.answered and pending in a.red_flags | a.unsure_red_flags:
+        bones_worrying = RedFlag.FRAGILE_BONE_STRAIN in a.red_flags | a.unsure_red_flags
+        red, unsure = a.red_flags - {pending}, a.unsure_red_flags - {pending}
+        if pending in a.red_flags and not bones_worrying:
+            red |= {RedFlag.URGENT_SIGNS}
+            a = a.with_changes(answered=a.answered | {Q.URGENT_SIGNS})
+        a = a.with_changes(red_flags=red, unsure_red_flags=unsure)
     return a
 
 

@@ -45,6 +45,7 @@ to the combined lower-back question, whose only purpose was to find which one.
 | CHEST_PAIN, NECK_DANGER_SIGNS | a doctor today | D1_UNSURE | both |
 | ACCIDENT_RECENT_UNCHECKED | get checked today before treating it at home | D3_UNSURE | both |
 | FRAGILE_BONES | comfort care (a cold pack is first aid anyway), a GP soon | D3_UNSURE_BONES | stretch |
+| URGENT_OR_FRAGILE | ask FRAGILE_BONES, then URGENT_SIGNS plainly | D2_UNSURE meanwhile | stretch |
 | URGENT_SIGNS, EASES_WITH_REST | comfort care, mention it to a GP soon, no stretches | D2_UNSURE | stretch |
 | UPPER_BACK_MUSCULAR | not clearly muscular (C7): Tier B | D2 | both |
 | SWELLING | counted as swelling: cold, not heat | D7 | heat |
@@ -132,9 +133,15 @@ def accident_possible(a: Answers) -> bool:
     return accident and a.onset is not Onset.MONTHS
 
 
+def flare_of_a_known_problem(a: Answers) -> bool:
+    """8.5: "it's flared up again" already says how it started: the known problem came back.
+    Anyone who mentions a fall or an injury is asked about it as usual."""
+    return a.cause is None and a.onset is Onset.FLARE_UP
+
+
 def fragile_bones_relevant(a: Answers) -> bool:
     """8.1: ask whenever the cause is an injury, a fall or unknown; not for long-standing pain."""
-    return a.cause is not Cause.NO_CAUSE and a.onset is not Onset.MONTHS
+    return a.cause is not Cause.NO_CAUSE and a.onset is not Onset.MONTHS and not flare_of_a_known_problem(a)
 
 
 def _clearly_muscular(a: Answers) -> bool:
@@ -190,17 +197,42 @@ PLACE_TIER_A: tuple[Screen, ...] = (
     Screen(Q.CHEST_PAIN, RedFlag.CHEST_PAIN, "8.5 upper back: chest pain or breathlessness",
            applies=upper_back, answered_by=frozenset({Symptom.CHEST_PAIN})),
 )
+URGENT_SYMPTOMS = frozenset({Symptom.FEVER, Symptom.WEIGHT_LOSS, Symptom.CANCER_HISTORY, Symptom.NIGHT_PAIN})
+
+
+def _fragile_known(a: Answers) -> bool:
+    return a.condition in FRAGILE_BONE_CONDITIONS
+
+
+def _about_you_combined(a: Answers) -> bool:
+    # Both questions still open, for someone whose bones matter: one turn instead of two.
+    both_open = not {Q.FRAGILE_BONES, Q.URGENT_SIGNS} & a.answered
+    return fragile_bones_relevant(a) and both_open and not _fragile_known(a) and not URGENT_SYMPTOMS & a.symptoms
+
+
+def _which_about_you_pending(a: Answers) -> bool:
+    return RedFlag.URGENT_OR_FRAGILE in a.red_flags | a.unsure_red_flags
+
+
 TRAUMA_SCREENS: tuple[Screen, ...] = (
     Screen(Q.ACCIDENT_RECENT_UNCHECKED, RedFlag.SERIOUS_ACCIDENT, "8.1: recent and unchecked accident",
            applies=accident_possible),
+    Screen(Q.URGENT_OR_FRAGILE, RedFlag.URGENT_OR_FRAGILE,
+           "8.1 fragile bones and the 8.5 Tier B question in one turn; a yes is followed by which one",
+           applies=_about_you_combined, known=_which_about_you_pending),
     Screen(Q.FRAGILE_BONES, RedFlag.FRAGILE_BONE_STRAIN, "8.1: a fall or strain with fragile bones",
-           applies=fragile_bones_relevant, known=lambda a: a.condition in FRAGILE_BONE_CONDITIONS),
+           applies=fragile_bones_relevant, known=_fragile_known),
 )
 TIER_B_SCREENS: tuple[Screen, ...] = (
-    Screen(Q.URGENT_SIGNS, RedFlag.URGENT_SIGNS, "8.5 Tier B: fever or unwell, weight loss, cancer",
-           answered_by=frozenset({Symptom.FEVER, Symptom.WEIGHT_LOSS, Symptom.CANCER_HISTORY})),
-    Screen(Q.EASES_WITH_REST, RedFlag.NIGHT_PAIN, "8.4: pain that does not settle, its own question",
-           worrying=Reply.NO, answered_by=frozenset({Symptom.NIGHT_PAIN})),
+    # 8.5: "Tier B (fever or feeling unwell, unexplained weight loss, history of cancer, pain that
+    # does not settle) once per episode for everyone, as one short question". 8.4's concern, that
+    # ordinary pain on moving or turning in bed is not a flag, is met by the words: "pain that won't
+    # settle even when you lie still", never "worse lying down".
+    Screen(Q.URGENT_SIGNS, RedFlag.URGENT_SIGNS, "8.5 Tier B: fever or unwell, weight loss, cancer, pain at rest",
+           answered_by=URGENT_SYMPTOMS),
+    # Asked on its own no longer (it is part of URGENT_SIGNS); kept so a pending one is still understood.
+    Screen(Q.EASES_WITH_REST, RedFlag.NIGHT_PAIN, "8.4: pain that does not settle",
+           applies=_never, worrying=Reply.NO, answered_by=frozenset({Symptom.NIGHT_PAIN})),
     Screen(Q.UPPER_BACK_MUSCULAR, RedFlag.HIGH_UPPER_BACK, "8.5 upper back: clearly muscular (C7)",
            applies=upper_back, worrying=Reply.NO, known=_clearly_muscular),
 )
@@ -215,7 +247,7 @@ WORRYING_REPLY: dict[QuestionId, Reply] = {
 }
 
 # The pending "which one" after a yes to the combined lower-back question: not a reason to stop asking.
-WHICH_ONE_FLAGS = frozenset({RedFlag.CAUDA_EQUINA_SIGNS})
+WHICH_ONE_FLAGS = frozenset({RedFlag.CAUDA_EQUINA_SIGNS, RedFlag.URGENT_OR_FRAGILE})
 
 
 @dataclass(frozen=True)
@@ -244,6 +276,7 @@ UNSURE_MEANS: dict[QuestionId, IfUnsure] = {
         IfUnsure(Q.FRAGILE_BONES, "D3_UNSURE_BONES", STRETCH_ONLY,
                  "a cold pack is first aid either way; movement is not, and a GP should check soon"),
         IfUnsure(Q.URGENT_SIGNS, "D2_UNSURE", STRETCH_ONLY, "comfort care and mention it to a GP soon"),
+        IfUnsure(Q.URGENT_OR_FRAGILE, "D2_UNSURE", STRETCH_ONLY, "the follow-up questions find out which"),
         IfUnsure(Q.EASES_WITH_REST, "D2_UNSURE", STRETCH_ONLY, "comfort care and mention it to a GP soon"),
         IfUnsure(Q.UPPER_BACK_MUSCULAR, "D2", BOTH, "C7: not clearly muscular is Tier B"),
     )
@@ -278,7 +311,7 @@ def location_question(answers: Answers) -> Question | None:
 
 
 def _cause_unknown(a: Answers) -> bool:
-    return a.cause is None and Q.CAUSE not in a.answered
+    return a.cause is None and Q.CAUSE not in a.answered and not flare_of_a_known_problem(a)
 
 
 def _fresh_injury_possible(a: Answers) -> bool:
