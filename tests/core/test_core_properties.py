@@ -14,6 +14,7 @@ from heat_or_ice.core import (
     Purpose,
     QuestionId,
     QuestionKind,
+    RedFlag,
     RefusalReason,
     Reply,
     SessionPlan,
@@ -248,9 +249,25 @@ def test_property_8_5_a_clear_answer_replaces_not_sure_and_never_undoes_a_worry(
     reassuring = Reply.NO if screen.worrying is Reply.YES else Reply.YES
     clear = apply_reply(unsure, question_id, reassuring)
     assert screen.flag not in clear.unsure_red_flags
-    if question_id is not QuestionId.LOWER_TIER_A:  # its yes is replaced by the follow-ups' answers
-        worried = apply_reply(base, question_id, screen.worrying)
-        assert screen.flag in apply_reply(worried, question_id, reassuring).red_flags
+    worried = apply_reply(base, question_id, screen.worrying)
+    later = apply_reply(worried, question_id, reassuring)
+    if question_id is QuestionId.LOWER_TIER_A:
+        return  # its yes is replaced by the follow-ups' answers
+    if question_id is not QuestionId.URGENT_OR_FRAGILE:
+        assert screen.flag in later.red_flags
+        return
+    # Like LOWER_TIER_A its yes is replaced by the follow-up's answer, but the worry is never lost.
+    assert {RedFlag.URGENT_OR_FRAGILE, RedFlag.URGENT_SIGNS, RedFlag.FRAGILE_BONE_STRAIN} & (
+        later.red_flags | later.unsure_red_flags)
+    if QuestionId.FRAGILE_BONES in base.answered:
+        return  # the bones answer was already in: the yes was replaced at once (checked above)
+    bones = apply_reply(later, QuestionId.FRAGILE_BONES, Reply.YES)
+    assert RedFlag.FRAGILE_BONE_STRAIN in bones.red_flags
+    not_bones = apply_reply(later, QuestionId.FRAGILE_BONES, Reply.NO)
+    # "Yes, but not the bones" is an urgent sign, unless the bones were already a known worry.
+    assert RedFlag.URGENT_SIGNS in not_bones.red_flags or RedFlag.FRAGILE_BONE_STRAIN in not_bones.red_flags
+    for followed in (bones, not_bones):
+        assert RedFlag.URGENT_OR_FRAGILE not in followed.red_flags | followed.unsure_red_flags
 
 
 @fast

@@ -6,34 +6,33 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from core_strategies import NOW
 from heat_or_ice.core import (
     Action,
     Answers,
+    Caution,
     Cause,
     Condition,
     Location,
     Modality,
     Onset,
     OtherPlace,
-    Outcome,
     QuestionId,
     QuestionKind,
     RedFlag,
     Reply,
-    SessionOutcome,
     Symptom,
     advise,
     apply_reply,
     next_question,
+    pack_question,
 )
-from heat_or_ice.core.screening import LOWER_PARTS, WORRYING_REPLY
+from heat_or_ice.core.screening import LOWER_PARTS, SCREEN_BY_ID, WORRYING_REPLY
 
 Q = QuestionId
 LOWER, UPPER, NECK, LEG = Location.LOWER_BACK, Location.UPPER_BACK, Location.NECK, Location.LEG
 LIFTING_THIS_MORNING = Answers(location=LOWER, cause=Cause.INJURY, onset=Onset.TODAY)
 SLOT_VALUES = {Q.LOCATION: Location, Q.ONSET: Onset, Q.CAUSE: Cause, Q.PREFERENCE: Modality}
-LONGEST_DIALOG = 11  # upper back, an accident weeks ago, no preference yet: every question applies
+LONGEST_DIALOG = 9  # upper back, an accident weeks ago, no preference yet: every question applies
 
 
 def converse(answers: Answers, reply_for) -> list[QuestionId]:
@@ -68,21 +67,22 @@ def apply_all_clear(answers: Answers) -> Answers:
 
 
 # How many answers before advice, when nothing is wrong (the goal: advice by the third utterance).
+# Tier B is one question (night pain inside it); after an injury fragile bones joins it.
 OPENING_WITH_PLACE_START_AND_CAUSE = {
-    (LOWER, Cause.NO_CAUSE): [Q.LOWER_TIER_A, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    (LOWER, Cause.INJURY): [Q.LOWER_TIER_A, Q.FRAGILE_BONES, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    (UPPER, Cause.NO_CAUSE): [Q.CHEST_PAIN, Q.URGENT_SIGNS, Q.EASES_WITH_REST, Q.UPPER_BACK_MUSCULAR],
-    (UPPER, Cause.INJURY): [Q.CHEST_PAIN, Q.FRAGILE_BONES, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    (NECK, Cause.NO_CAUSE): [Q.NECK_DANGER_SIGNS, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    (NECK, Cause.INJURY): [Q.NECK_DANGER_SIGNS, Q.FRAGILE_BONES, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    (LEG, Cause.NO_CAUSE): [Q.LOWER_TIER_A, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    (LEG, Cause.INJURY): [Q.LOWER_TIER_A, Q.FRAGILE_BONES, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
+    (LOWER, Cause.NO_CAUSE): [Q.LOWER_TIER_A, Q.URGENT_SIGNS],
+    (LOWER, Cause.INJURY): [Q.LOWER_TIER_A, Q.URGENT_OR_FRAGILE],
+    (UPPER, Cause.NO_CAUSE): [Q.CHEST_PAIN, Q.URGENT_SIGNS, Q.UPPER_BACK_MUSCULAR],
+    (UPPER, Cause.INJURY): [Q.CHEST_PAIN, Q.URGENT_OR_FRAGILE],
+    (NECK, Cause.NO_CAUSE): [Q.NECK_DANGER_SIGNS, Q.URGENT_SIGNS],
+    (NECK, Cause.INJURY): [Q.NECK_DANGER_SIGNS, Q.URGENT_OR_FRAGILE],
+    (LEG, Cause.NO_CAUSE): [Q.LOWER_TIER_A, Q.URGENT_SIGNS],
+    (LEG, Cause.INJURY): [Q.LOWER_TIER_A, Q.URGENT_OR_FRAGILE],
 }
 OPENING_WITH_ONLY_THE_PLACE = {  # then "it came on by itself" and "a few days ago"
-    LOWER: [Q.LOWER_TIER_A, Q.CAUSE, Q.ONSET, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    UPPER: [Q.CHEST_PAIN, Q.CAUSE, Q.URGENT_SIGNS, Q.EASES_WITH_REST, Q.UPPER_BACK_MUSCULAR],
-    NECK: [Q.NECK_DANGER_SIGNS, Q.CAUSE, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
-    LEG: [Q.LOWER_TIER_A, Q.CAUSE, Q.URGENT_SIGNS, Q.EASES_WITH_REST],
+    LOWER: [Q.LOWER_TIER_A, Q.CAUSE, Q.ONSET, Q.URGENT_SIGNS],
+    UPPER: [Q.CHEST_PAIN, Q.CAUSE, Q.URGENT_SIGNS, Q.UPPER_BACK_MUSCULAR],
+    NECK: [Q.NECK_DANGER_SIGNS, Q.CAUSE, Q.URGENT_SIGNS],
+    LEG: [Q.LOWER_TIER_A, Q.CAUSE, Q.URGENT_SIGNS],
 }
 
 
@@ -94,22 +94,33 @@ def test_8_5_opening_with_place_start_and_cause_asks_only_the_screening_for_that
     assert advise(apply_all_clear(opening)).session_allowed
 
 
+THIRD_UTTERANCE_OPENINGS = list(itertools.product((LOWER, NECK, LEG), (Cause.NO_CAUSE, Cause.INJURY)))
+
+
+@pytest.mark.parametrize(("place", "cause"), THIRD_UTTERANCE_OPENINGS)
+def test_advice_by_the_third_utterance_place_start_and_cause_need_at_most_two_answers(place, cause):
+    """The opening gives place, start and cause; with nothing wrong, two answers and then advice."""
+    opening = Answers(location=place, cause=cause, onset=Onset.TODAY)
+    assert len(converse(opening, all_clear())) <= 2
+    assert advise(apply_all_clear(opening)).action not in (Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY)
+
+
 @pytest.mark.parametrize("place", list(OPENING_WITH_ONLY_THE_PLACE))
 def test_8_5_opening_with_only_the_place(place):
     asked = converse(Answers(location=place), all_clear({Q.CAUSE: Cause.NO_CAUSE, Q.ONSET: Onset.DAYS}))
     assert asked == OPENING_WITH_ONLY_THE_PLACE[place]
 
 
-def test_8_5_opening_with_only_the_place_and_an_injury_adds_when_and_fragile_bones():
+def test_8_5_opening_with_only_the_place_and_an_injury_adds_when_and_the_combined_fragile_bones_question():
     for place in Location:
         asked = converse(Answers(location=place), all_clear({Q.CAUSE: Cause.INJURY, Q.ONSET: Onset.TODAY}))
-        assert len(asked) == 6 and asked[-3:] == [Q.FRAGILE_BONES, Q.URGENT_SIGNS, Q.EASES_WITH_REST]
+        assert len(asked) == 4 and asked[1:] == [Q.CAUSE, Q.ONSET, Q.URGENT_OR_FRAGILE]
 
 
 def test_8_5_woke_up_with_a_stiff_neck_gives_place_start_and_no_injury():
     stiff_neck = Answers(location=NECK, cause=Cause.NO_CAUSE, onset=Onset.TODAY,
                          symptoms=frozenset({Symptom.STIFFNESS}))
-    assert converse(stiff_neck, all_clear()) == [Q.NECK_DANGER_SIGNS, Q.URGENT_SIGNS, Q.EASES_WITH_REST]
+    assert converse(stiff_neck, all_clear()) == [Q.NECK_DANGER_SIGNS, Q.URGENT_SIGNS]
 
 
 def test_pulled_my_lower_back_lifting_a_box_this_morning_is_not_asked_where_or_when():
@@ -191,12 +202,23 @@ def test_8_3_one_leg_or_both_is_not_asked_again_when_already_answered():
     assert Q.BOTH_LEGS not in asked and Q.LOWER_TIER_A in asked  # "no" to the combined question said one leg
 
 
-def test_8_5_tier_B_is_one_question_and_night_pain_its_own_asked_once():
-    asked = converse(Answers(location=NECK), all_clear())
-    assert asked.count(Q.URGENT_SIGNS) == 1 and asked.count(Q.EASES_WITH_REST) == 1
+@pytest.mark.parametrize("place", list(Location))
+def test_8_5_tier_B_is_one_question_with_night_pain_inside_asked_once(place):
+    asked = converse(Answers(location=place), all_clear({Q.CAUSE: Cause.NO_CAUSE}))
+    assert asked.count(Q.URGENT_SIGNS) == 1 and Q.EASES_WITH_REST not in asked
+    injured = converse(Answers(location=place), all_clear({Q.CAUSE: Cause.INJURY, Q.ONSET: Onset.DAYS}))
+    assert injured.count(Q.URGENT_OR_FRAGILE) == 1  # Tier B asked once, inside the combined question
+    assert not {Q.URGENT_SIGNS, Q.EASES_WITH_REST, Q.FRAGILE_BONES} & set(injured)
 
 
-def test_8_4_no_it_does_not_ease_with_rest_is_night_pain():
+def test_8_4_the_separate_eases_with_rest_question_is_never_asked():
+    never = SCREEN_BY_ID[Q.EASES_WITH_REST]
+    for place, cause in itertools.product(Location, (*Cause, None)):
+        assert not never.applies(Answers(location=place, cause=cause, onset=Onset.DAYS))
+
+
+def test_8_4_a_pending_eases_with_rest_question_is_still_understood():
+    # Asked by an earlier version: "no, it does not ease with rest" is still night pain.
     answers = apply_reply(LIFTING_THIS_MORNING, Q.EASES_WITH_REST, Reply.NO)
     assert RedFlag.NIGHT_PAIN in answers.red_flags and advise(answers).rule == "D2"
     assert not apply_reply(LIFTING_THIS_MORNING, Q.EASES_WITH_REST, Reply.YES).red_flags
@@ -206,14 +228,15 @@ def test_8_4_no_it_does_not_ease_with_rest_is_night_pain():
 def test_8_1_an_accident_asks_whether_it_was_recent_and_unchecked():
     crash = Answers(location=NECK, cause=Cause.ACCIDENT, onset=Onset.DAYS)
     asked = converse(crash, all_clear())
-    assert asked.index(Q.ACCIDENT_RECENT_UNCHECKED) < asked.index(Q.FRAGILE_BONES)
+    assert asked.index(Q.ACCIDENT_RECENT_UNCHECKED) < asked.index(Q.URGENT_OR_FRAGILE)
     assert next_question(apply_reply(crash, Q.ACCIDENT_RECENT_UNCHECKED, Reply.YES)) is None
 
 
 def test_8_1_for_years_since_a_car_accident_needs_no_accident_question():
     years = Answers(location=LOWER, cause=Cause.ACCIDENT, onset=Onset.MONTHS)
     asked = converse(years, all_clear())
-    assert Q.ACCIDENT_RECENT_UNCHECKED not in asked and Q.FRAGILE_BONES not in asked
+    assert not {Q.ACCIDENT_RECENT_UNCHECKED, Q.FRAGILE_BONES, Q.URGENT_OR_FRAGILE} & set(asked)
+    assert Q.URGENT_SIGNS in asked  # Tier B on its own, without the bones
 
 
 def test_8_1_an_accident_asks_when_before_whether_it_was_recent():
@@ -229,15 +252,116 @@ def test_8_1_whiplash_of_unknown_cause_is_asked_about_as_an_accident():
 @pytest.mark.parametrize(("cause", "asked"), [
     (Cause.INJURY, True), (Cause.ACCIDENT, True), (Reply.UNSURE, True), (Cause.NO_CAUSE, False),
 ])
-def test_8_1_fragile_bones_is_asked_for_an_injury_a_fall_or_an_unknown_cause(cause, asked):
+def test_8_1_fragile_bones_is_asked_with_tier_B_for_an_injury_a_fall_or_an_unknown_cause(cause, asked):
     dialog = converse(Answers(location=LOWER), all_clear({Q.CAUSE: cause, Q.ONSET: Onset.DAYS}))
-    assert (Q.FRAGILE_BONES in dialog) is asked
+    assert (Q.URGENT_OR_FRAGILE in dialog) is asked
+    assert (Q.URGENT_SIGNS in dialog) is not asked  # no injury: Tier B asked plainly
+    assert Q.FRAGILE_BONES not in dialog  # a "no" to the combined question answered it
 
 
 def test_8_1_fragile_bones_already_known_from_a_condition_is_not_asked():
     brittle = Answers(location=LOWER, cause=Cause.ACCIDENT, onset=Onset.DAYS,
                       condition=Condition.OSTEOPOROSIS)
     assert next_question(brittle) is None and advise(brittle).rule == "D3"
+
+
+# 8.1 + 8.5: fragile bones and Tier B in one question when the bones matter
+LIFTED_AND_SCREENED = apply_reply(LIFTING_THIS_MORNING, Q.LOWER_TIER_A, Reply.NO)
+
+
+def reply_in_turn(answers: Answers, *replies: tuple[QuestionId, Reply]) -> Answers:
+    """Each reply to the question the dialog asks next (so each step is one the person hears)."""
+    for question_id, reply in replies:
+        assert next_question(answers).id is question_id
+        answers = apply_reply(answers, question_id, reply)
+    return answers
+
+
+def test_8_5_no_to_the_combined_question_answers_fragile_bones_and_tier_B():
+    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.NO))
+    assert {Q.FRAGILE_BONES, Q.URGENT_SIGNS} <= answers.answered
+    assert not answers.red_flags and not answers.unsure_red_flags
+    assert next_question(answers) is None
+    assert advise(answers).action is Action.ICE and advise(answers).session_allowed
+
+
+def test_8_5_yes_to_the_combined_question_asks_whether_it_is_the_bones():
+    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES))
+    assert answers.red_flags == {RedFlag.URGENT_OR_FRAGILE}
+    assert advise(answers).action is Action.CLINICIAN_TODAY  # no pack while the follow-up finds which
+    assert next_question(answers).id is Q.FRAGILE_BONES
+
+
+def test_8_1_yes_then_fragile_bones_after_an_injury_is_an_emergency():
+    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES),
+                            (Q.FRAGILE_BONES, Reply.YES))
+    assert answers.red_flags == {RedFlag.FRAGILE_BONE_STRAIN}  # the specific answer replaces the pending one
+    assert (advise(answers).action, advise(answers).rule) == (Action.CLINICIAN_NOW, "D3")
+    assert next_question(answers) is None
+
+
+def test_8_5_yes_then_not_the_bones_is_an_urgent_sign():
+    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES),
+                            (Q.FRAGILE_BONES, Reply.NO))
+    assert answers.red_flags == {RedFlag.URGENT_SIGNS} and not answers.unsure_red_flags
+    assert Q.URGENT_SIGNS in answers.answered  # the yes already said which: not asked again
+    assert (advise(answers).action, advise(answers).rule) == (Action.CLINICIAN_TODAY, "D2")
+    assert next_question(answers) is None
+
+
+def test_8_5_not_sure_then_not_the_bones_asks_tier_B_plainly():
+    unsure = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.UNSURE))
+    assert unsure.unsure_red_flags == {RedFlag.URGENT_OR_FRAGILE} and not unsure.red_flags
+    assert (advise(unsure).action, advise(unsure).reason) == (Action.CLINICIAN_SOON, "D2_UNSURE")
+    assert advise(unsure).stretches == ()
+    not_bones = reply_in_turn(unsure, (Q.FRAGILE_BONES, Reply.NO))
+    assert not not_bones.red_flags and not not_bones.unsure_red_flags  # the pending one is gone
+    assert next_question(not_bones).id is Q.URGENT_SIGNS
+    clear = reply_in_turn(not_bones, (Q.URGENT_SIGNS, Reply.NO))
+    assert next_question(clear) is None and advise(clear).action is Action.ICE and advise(clear).stretches
+    urgent = apply_reply(not_bones, Q.URGENT_SIGNS, Reply.YES)
+    assert (advise(urgent).action, advise(urgent).rule) == (Action.CLINICIAN_TODAY, "D2")
+
+
+def test_8_1_not_sure_then_fragile_bones_after_an_injury_is_an_emergency():
+    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.UNSURE),
+                            (Q.FRAGILE_BONES, Reply.YES))
+    assert answers.red_flags == {RedFlag.FRAGILE_BONE_STRAIN} and not answers.unsure_red_flags
+    assert (advise(answers).action, advise(answers).rule) == (Action.CLINICIAN_NOW, "D3")
+
+
+def test_8_5_a_later_no_to_the_combined_question_never_undoes_a_yes():
+    worried = apply_reply(LIFTED_AND_SCREENED, Q.URGENT_OR_FRAGILE, Reply.YES)
+    later_no = apply_reply(worried, Q.URGENT_OR_FRAGILE, Reply.NO)
+    assert RedFlag.URGENT_OR_FRAGILE in later_no.red_flags
+    assert Q.FRAGILE_BONES not in later_no.answered and next_question(later_no).id is Q.FRAGILE_BONES
+    assert RedFlag.URGENT_SIGNS in apply_reply(later_no, Q.FRAGILE_BONES, Reply.NO).red_flags
+    # Not sure, then a clear no: the clear answer replaces it (8.5).
+    unsure_then_no = apply_reply(apply_reply(LIFTED_AND_SCREENED, Q.URGENT_OR_FRAGILE, Reply.UNSURE),
+                                 Q.URGENT_OR_FRAGILE, Reply.NO)
+    assert not unsure_then_no.unsure_red_flags
+    assert {Q.FRAGILE_BONES, Q.URGENT_SIGNS} <= unsure_then_no.answered
+
+
+@pytest.mark.parametrize("condition", [Condition.OSTEOPOROSIS, Condition.LONG_TERM_STEROIDS])
+def test_8_1_known_fragile_bones_skip_the_combined_question(condition):
+    combined = SCREEN_BY_ID[Q.URGENT_OR_FRAGILE]
+    assert combined.applies(LIFTING_THIS_MORNING)
+    assert not combined.applies(LIFTING_THIS_MORNING.with_changes(condition=condition))
+
+
+def test_8_1_osteoporosis_and_an_injury_is_an_emergency_without_the_combined_question():
+    thin_bones = Answers(location=LOWER, condition=Condition.OSTEOPOROSIS)
+    asked = converse(thin_bones, all_clear({Q.CAUSE: Cause.INJURY}))
+    assert asked == [Q.LOWER_TIER_A, Q.CAUSE]  # the bones already make it an emergency
+    injured = apply_reply(apply_reply(thin_bones, Q.LOWER_TIER_A, Reply.NO), Q.CAUSE, Cause.INJURY)
+    assert (advise(injured).action, advise(injured).rule) == (Action.CLINICIAN_NOW, "D3")
+
+
+def test_8_5_a_volunteered_urgent_sign_skips_the_combined_question():
+    combined = SCREEN_BY_ID[Q.URGENT_OR_FRAGILE]
+    for symptom in (Symptom.FEVER, Symptom.WEIGHT_LOSS, Symptom.CANCER_HISTORY, Symptom.NIGHT_PAIN):
+        assert not combined.applies(LIFTING_THIS_MORNING.with_changes(symptoms=frozenset({symptom})))
 
 
 # 8.2 places not covered
@@ -274,32 +398,39 @@ def test_8_6_the_skin_question_is_not_asked_before_advice():
         assert Q.SKIN_SAFETY not in converse(Answers(location=place), all_clear())
 
 
-def test_swelling_only_when_it_could_change_the_advice():
-    assert Q.SWELLING not in converse(LIFTING_THIS_MORNING, all_clear())  # ice either way (D6, D7)
+def test_8_7_swelling_is_never_asked_before_advice_but_before_a_warm_pack_on_an_injury():
     prefers_heat = LIFTING_THIS_MORNING.with_changes(preference=Modality.HEAT)
-    assert Q.SWELLING in converse(prefers_heat, all_clear())
-    moist_heat_made_it_worse = (SessionOutcome(Modality.MOIST_HEAT, Outcome.WORSE, NOW),)
-    heat_already_ruled_out = prefers_heat.with_changes(outcomes=moist_heat_made_it_worse)
-    assert Q.SWELLING not in converse(heat_already_ruled_out, all_clear())
+    assert Q.SWELLING not in converse(prefers_heat, all_clear())
+    answers = prefers_heat
+    for question_id in converse(prefers_heat, all_clear()):
+        answers = apply_reply(answers, question_id, Reply.NO)
+    assert Caution.ICE_IF_SWOLLEN in advise(answers).cautions, "the advice says: swollen means ice"
+    skin_fine = apply_reply(answers, Q.SKIN_FEELS_NORMAL, Reply.YES)
+    assert pack_question(skin_fine, Modality.HEAT).id is Q.SWELLING
+    assert pack_question(skin_fine, Modality.ICE) is None
 
 
 def test_fragile_bones_and_swelling_never_after_no_injury():
     asked = converse(Answers(location=LOWER, cause=Cause.NO_CAUSE), all_clear())
-    assert Q.FRAGILE_BONES not in asked and Q.SWELLING not in asked
+    assert not {Q.FRAGILE_BONES, Q.URGENT_OR_FRAGILE, Q.SWELLING} & set(asked)
 
 
-def test_preference_only_when_the_advice_would_otherwise_be_either():
-    assert Q.PREFERENCE not in converse(LIFTING_THIS_MORNING, all_clear())
+def test_8_7_preference_is_never_asked_before_advice_either_is_offered_with_the_session():
     later = LIFTING_THIS_MORNING.with_changes(onset=Onset.WEEKS)
-    assert converse(later, all_clear())[-1] is Q.PREFERENCE
+    asked = converse(later, all_clear())
+    assert Q.PREFERENCE not in asked
+    answers = later
+    for question_id in asked:
+        answers = apply_reply(answers, question_id, Reply.NO)
+    advice = advise(answers)
+    assert advice.action is Action.EITHER and advice.session_allowed and advice.offer is None
 
 
-def test_unsure_about_an_emergency_sign_only_asks_what_could_make_it_an_emergency():
+def test_8_5_still_unsure_about_an_emergency_sign_settles_it_a_doctor_today_and_no_more_questions():
     answers = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.NO)
-    answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # a doctor today already
-    asked = converse(answers, all_clear({Q.CAUSE: Cause.INJURY}))
-    assert Q.URGENT_SIGNS not in asked and Q.EASES_WITH_REST not in asked  # Tier B changes nothing now
-    assert Q.FRAGILE_BONES in asked  # Tier A still could
+    answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # after asking once more
+    assert converse(answers, all_clear({Q.CAUSE: Cause.INJURY})) == []
+    assert advise(answers).action is Action.CLINICIAN_TODAY and advise(answers).reason == "D1_UNSURE"
 
 
 def test_never_asks_an_answered_question_or_a_known_fact():

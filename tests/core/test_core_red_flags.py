@@ -150,6 +150,7 @@ UNSURE_ADVICE = {
     QuestionId.ACCIDENT_RECENT_UNCHECKED: (Action.CLINICIAN_TODAY, "D3_UNSURE", False),
     QuestionId.FRAGILE_BONES: (Action.CLINICIAN_SOON, "D3_UNSURE_BONES", True),
     QuestionId.URGENT_SIGNS: (Action.CLINICIAN_SOON, "D2_UNSURE", True),
+    QuestionId.URGENT_OR_FRAGILE: (Action.CLINICIAN_SOON, "D2_UNSURE", True),  # until the bones follow-up
     QuestionId.EASES_WITH_REST: (Action.CLINICIAN_SOON, "D2_UNSURE", True),
     QuestionId.UPPER_BACK_MUSCULAR: (Action.CLINICIAN_TODAY, "D2", False),
 }
@@ -254,6 +255,32 @@ def test_8_3_neck_numbness_without_an_injury_is_tier_C():
 
 def test_tier_B_urgent_signs_compound_question():
     urgent(apply_reply(CALM, QuestionId.URGENT_SIGNS, Reply.YES), RedFlag.URGENT_SIGNS)
+
+
+@pytest.mark.parametrize(
+    "symptom", [Symptom.NIGHT_PAIN, Symptom.FEVER, Symptom.WEIGHT_LOSS, Symptom.CANCER_HISTORY]
+)
+def test_tier_B_urgent_signs_8_5_means_pain_at_rest_too(symptom):
+    """8.5: one Tier B question covers fever, weight loss, cancer and pain that won't settle at rest,
+    so pain at rest said while it is pending answers it, like a yes."""
+    urgent_signs = SCREEN_BY_ID[QuestionId.URGENT_SIGNS]
+    volunteered = said(symptom)
+    assert urgent_signs.already_known(volunteered) and not urgent_signs.to_ask(volunteered)
+    yes = advise(apply_reply(CALM, QuestionId.URGENT_SIGNS, Reply.YES))
+    assert (advise(volunteered).action, advise(volunteered).rule) == (yes.action, yes.rule) == (
+        Action.CLINICIAN_TODAY, "D2")
+
+
+def test_tier_B_urgent_or_fragile_until_the_bones_follow_up_says_which():
+    injured = CALM.with_changes(cause=Cause.INJURY)
+    pending = apply_reply(injured, QuestionId.URGENT_OR_FRAGILE, Reply.YES)
+    urgent(pending, RedFlag.URGENT_OR_FRAGILE)
+    bones = apply_reply(pending, QuestionId.FRAGILE_BONES, Reply.YES)
+    emergency(bones, RedFlag.FRAGILE_BONE_STRAIN)
+    assert RedFlag.URGENT_OR_FRAGILE not in red_flags_present(bones)
+    not_bones = apply_reply(pending, QuestionId.FRAGILE_BONES, Reply.NO)
+    urgent(not_bones, RedFlag.URGENT_SIGNS)
+    assert RedFlag.URGENT_OR_FRAGILE not in red_flags_present(not_bones)
 
 
 # Tier C: see a GP or physio soon; comfort care allowed

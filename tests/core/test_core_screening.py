@@ -48,7 +48,7 @@ def screen(answers: Answers, purpose: Purpose, values: dict | None = None):
 def test_8_6_a_brand_new_person_asking_for_a_heat_session_is_screened_first():
     asked, answers = screen(Answers(preference=Modality.HEAT), Purpose.SESSION,
                             {Q.LOCATION: LOWER, Q.CAUSE: Cause.NO_CAUSE})
-    assert asked == [Q.LOCATION, Q.LOWER_TIER_A, Q.CAUSE, Q.URGENT_SIGNS, Q.EASES_WITH_REST]
+    assert asked == [Q.LOCATION, Q.LOWER_TIER_A, Q.CAUSE, Q.URGENT_SIGNS]
     assert advise(answers).session_allowed and advise(answers).offer is Modality.HEAT
 
 
@@ -60,20 +60,20 @@ def test_8_6_the_tier_A_questions_asked_are_the_ones_for_the_place(place, tier_a
     assert asked[0] is tier_a
     others = {Q.LOWER_TIER_A, Q.NECK_DANGER_SIGNS, Q.CHEST_PAIN} - {tier_a}
     assert not others & set(asked)
-    assert {Q.URGENT_SIGNS, Q.EASES_WITH_REST} <= set(asked)  # Tier B for everyone
+    assert Q.URGENT_SIGNS in asked and Q.EASES_WITH_REST not in asked  # Tier B for everyone, one question
 
 
 def test_8_6_nothing_is_asked_twice_once_the_advice_dialog_has_screened():
     answers = Answers(location=LOWER, cause=Cause.NO_CAUSE, onset=Onset.DAYS,
                       answered=frozenset({Q.LOWER_TIER_A, Q.SADDLE_NUMBNESS, Q.BLADDER_BOWEL, Q.BOTH_LEGS,
-                                          Q.URGENT_SIGNS, Q.EASES_WITH_REST}))
+                                          Q.URGENT_SIGNS}))
     assert screening_needed(answers, Purpose.SESSION) is None
     assert screening_needed(answers, Purpose.STRETCH) is None
 
 
 def test_8_6_a_stretch_after_an_injury_also_needs_when_it_started():
     asked, _ = screen(Answers(location=LOWER, cause=Cause.INJURY), Purpose.STRETCH, {Q.ONSET: Onset.TODAY})
-    assert asked[-1] is Q.ONSET and Q.FRAGILE_BONES in asked
+    assert asked[-1] is Q.ONSET and Q.URGENT_OR_FRAGILE in asked
     session, _ = screen(Answers(location=LOWER, cause=Cause.INJURY), Purpose.SESSION)
     assert Q.ONSET not in session
     came_on_by_itself, _ = screen(Answers(location=LOWER, cause=Cause.NO_CAUSE), Purpose.STRETCH)
@@ -100,6 +100,20 @@ def test_8_6_no_screening_question_once_the_advice_is_care():
 def test_8_6_the_follow_ups_to_a_yes_to_the_combined_question_are_part_of_the_screen():
     answers = apply_reply(Answers(location=LEG), Q.LOWER_TIER_A, Reply.YES)
     assert screening_needed(answers, Purpose.SESSION).id is Q.SADDLE_NUMBNESS
+
+
+@pytest.mark.parametrize("purpose", list(Purpose))
+@pytest.mark.parametrize("reply", [Reply.YES, Reply.UNSURE])
+def test_8_6_the_bones_follow_up_to_the_combined_fragile_bones_question_is_part_of_the_screen(purpose, reply):
+    injured = Answers(location=NECK, cause=Cause.INJURY, onset=Onset.DAYS)
+    assert screening_needed(injured, purpose).id is Q.NECK_DANGER_SIGNS
+    screened = apply_reply(injured, Q.NECK_DANGER_SIGNS, Reply.NO)
+    assert screening_needed(screened, purpose).id is Q.URGENT_OR_FRAGILE
+    pending = apply_reply(screened, Q.URGENT_OR_FRAGILE, reply)
+    assert screening_needed(pending, purpose).id is Q.FRAGILE_BONES
+    asked, answers = screen(pending, purpose)
+    assert asked == ([Q.FRAGILE_BONES] if reply is Reply.YES else [Q.FRAGILE_BONES, Q.URGENT_SIGNS])
+    assert advise(answers).session_allowed is (reply is Reply.UNSURE)  # a yes that is not the bones is Tier B
 
 
 def test_8_2_screening_asks_for_a_covered_place_then_stops():
