@@ -119,6 +119,39 @@ def test_give_me_a_stretch_starts_with_lying_down_knee_rolls_at_5_seconds(talk):
     assert set(_breaks(talk.ssml)) <= {2, 5}
 
 
+NOT_FOR_A_STRETCH = {"PREFERENCE", "SKIN_FEELS_NORMAL", "SKIN_SAFETY", "SWELLING"}
+
+
+def test_give_me_a_stretch_from_a_new_user_screens_then_stretches_with_no_heat_or_ice_advice(talk):
+    talk.intent("StretchIntent")
+    assert "safety questions" in talk.speech
+    asked = answer_questions(talk, location="LOWER_BACK", onset="WEEKS", cause="INJURY")
+    assert "LOWER_TIER_A" in asked and not NOT_FOR_A_STRETCH & set(asked), asked
+    assert "First: knee rolls." in talk.speech and talk.speech.endswith("Say ready when you're in position.")
+    assert not any("I'd suggest" in said or "heat" in said.lower() for said in talk.transcript)
+    talk.yes()
+    assert "3 times, 5 seconds each" in talk.speech
+
+
+def test_a_stretch_for_the_neck_asks_the_neck_screen_and_starts_with_tilts_and_turns(talk):
+    talk.intent("StretchIntent", location="NECK")
+    asked = answer_questions(talk, onset="WEEKS", cause="NO_CAUSE")
+    assert "NECK_DANGER_SIGNS" in asked and "LOWER_TIER_A" not in asked
+    assert "First: gentle neck tilts and turns." in talk.speech and "pins and needles" in talk.speech
+
+
+def test_a_fresh_injury_gets_only_the_lying_down_stretches_then_no_more(talk):
+    talk.intent("StretchIntent", location="LOWER_BACK")
+    answer_questions(talk, onset="TODAY", cause="INJURY")
+    assert "First: knee rolls." in talk.speech
+    for _ in range(10):
+        if dialog(talk).get("waiting") not in ("STRETCH_READY", "STRETCH_NEXT"):
+            break
+        talk.yes()
+    assert "That's all the stretches I have for you today" in talk.speech
+    assert dialog(talk)["waiting"] == "ANYTHING_ELSE"
+
+
 def test_longer_on_knee_rolls_makes_the_hold_longer_never_shorter(talk):
     screened_lower_back(talk)
     talk.intent("StretchIntent")
