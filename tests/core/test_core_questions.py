@@ -9,8 +9,8 @@ import pytest
 from heat_or_ice.core import (
     Action,
     Answers,
-    Caution,
     Cause,
+    Caution,
     Condition,
     Location,
     Modality,
@@ -32,7 +32,7 @@ Q = QuestionId
 LOWER, UPPER, NECK, LEG = Location.LOWER_BACK, Location.UPPER_BACK, Location.NECK, Location.LEG
 LIFTING_THIS_MORNING = Answers(location=LOWER, cause=Cause.INJURY, onset=Onset.TODAY)
 SLOT_VALUES = {Q.LOCATION: Location, Q.ONSET: Onset, Q.CAUSE: Cause, Q.PREFERENCE: Modality}
-LONGEST_DIALOG = 9  # upper back, an accident weeks ago, no preference yet: every question applies
+LONGEST_DIALOG = 7  # upper back after a fresh accident: every question applies
 
 
 def converse(answers: Answers, reply_for) -> list[QuestionId]:
@@ -431,6 +431,19 @@ def test_8_5_still_unsure_about_an_emergency_sign_settles_it_a_doctor_today_and_
     answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # after asking once more
     assert converse(answers, all_clear({Q.CAUSE: Cause.INJURY})) == []
     assert advise(answers).action is Action.CLINICIAN_TODAY and advise(answers).reason == "D1_UNSURE"
+
+
+def test_8_5_a_hesitant_answer_to_a_combined_question_still_goes_on_to_which_one():
+    lower_back = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.UNSURE)
+    assert next_question(lower_back).id is Q.SADDLE_NUMBNESS
+    about_you = apply_reply(apply_reply(LIFTING_THIS_MORNING, Q.LOWER_TIER_A, Reply.NO), Q.URGENT_OR_FRAGILE,
+                            Reply.UNSURE)
+    assert next_question(about_you).id is Q.FRAGILE_BONES
+
+
+def test_8_5_a_flare_up_is_not_asked_how_it_started_and_tier_B_is_asked_plainly():
+    flare = Answers(location=LOWER, onset=Onset.FLARE_UP)
+    assert converse(flare, all_clear()) == [Q.LOWER_TIER_A, Q.URGENT_SIGNS]
 
 
 def test_never_asks_an_answered_question_or_a_known_fact():
