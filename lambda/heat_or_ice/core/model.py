@@ -420,16 +420,21 @@ class SessionRefusal:
 
 @dataclass(frozen=True)
 class Stretch:
-    """A stretch from section 4, in our own words. `steps` are plain English sentences."""
+    """A stretch from section 4: its numbers and where it suits. Its words (name, set-up, steps,
+    cautions) are in the skill's locale files, keyed by `id`.
+
+    One set is `reps` repetitions of `moves_per_rep` holds each (knee rolls go one way, then the
+    other), counted on one side at a time when `per_side`.
+    """
 
     id: StretchId
-    name: str
-    steps: tuple[str, ...]
     locations: frozenset[Location]
     hold_seconds: int = 30
     reps: int = 2
     per_side: bool = True
-    caution: str = ""
     sources: tuple[str, ...] = field(default=())
     min_hold_seconds: int = 15  # the user may shorten a hold to this (section 4, C13)
     max_hold_seconds: int = 60
+    hold_step_seconds: int = 15  # what "longer" or "shorter" changes the hold by
+    lying_down: bool = False  # done lying on the back: offered first (section 8.8)
+    moves_per_rep: int = 1
