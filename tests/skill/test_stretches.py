@@ -255,3 +255,22 @@ def test_no_stretch_for_someone_with_an_urgent_sign(talk):
     talk.wait(minutes=1)
     talk.intent("StretchIntent")
     assert "rather not suggest stretches" in talk.speech and not _breaks(talk.ssml)
+
+
+def test_im_ready_during_a_stretch_starts_the_hold_not_a_heat_session(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="NO_CAUSE", onset="WEEKS")
+    answer_questions(talk)
+    talk.intent("StretchIntent")
+    assert talk.session.attributes["dialog"]["waiting"] == "STRETCH_READY"
+    talk.intent("StartSessionIntent")  # "I'm ready" can sound like "let's start"
+    assert talk.session.attributes["dialog"]["waiting"] != "SESSION_MODALITY"
+    assert "timer" not in talk.speech.lower()
+
+
+def test_a_reply_the_stretch_does_not_understand_is_reminded_not_replayed(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="NO_CAUSE", onset="WEEKS")
+    answer_questions(talk)
+    talk.intent("StretchIntent")
+    talk.intent("AMAZON.FallbackIntent")
+    assert talk.speech.lower().count("sorry") <= 1
+    assert talk.session.attributes["dialog"]["waiting"] == "STRETCH_READY"
