@@ -65,6 +65,14 @@ def test_handler_is_the_lambda_entry_point():
     assert PROPS["CodeUri"].rstrip("/") == "lambda"
 
 
+def test_make_package_builds_for_the_functions_runtime_and_architecture():
+    from scripts import build_package
+
+    assert build_package.RUNTIME == resolved(PROPS["Runtime"])
+    assert [build_package.ARCHITECTURE] == PROPS["Architectures"]
+    assert (ROOT / PROPS["CodeUri"]).resolve() == build_package.CODE_DIR.resolve()
+
+
 def test_runtime_is_a_current_python():
     runtime = resolved(PROPS["Runtime"])
     assert re.fullmatch(r"python3\.1[2-9]", runtime)
