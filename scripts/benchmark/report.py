@@ -219,7 +219,14 @@ def package_section(package: Package) -> list[str]:
         "| Top-level entry | Files | Unpacked | Zipped |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {e.name} | {e.files} | {mb(e.unzipped)} | {mb(e.zipped)} |" for e in package.entries]
+    code = [e for e in package.entries if not e.name.endswith(".dist-info")]
+    metadata = [e for e in package.entries if e.name.endswith(".dist-info")]
+    lines += [f"| {e.name} | {e.files} | {mb(e.unzipped)} | {mb(e.zipped)} |" for e in code]
+    lines.append(
+        f"| {len(metadata)} `*.dist-info` folders (each distribution's metadata) | "
+        f"{sum(e.files for e in metadata)} | {mb(sum(e.unzipped for e in metadata))} | "
+        f"{mb(sum(e.zipped for e in metadata))} |"
+    )
     return [*lines, ""]
 
 
