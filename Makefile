@@ -51,5 +51,10 @@ bench-report: $(DEPS) $(NODE_DEPS)
 package: $(DEPS)
 	$(PY) scripts/build_package.py --target build/lambda --zip build/lambda.zip
 
+# Persona benchmark: people in pain talk to the real skill; ARGS=--write updates BENCHMARKS.md
+.PHONY: personas
+personas: $(DEPS)
+	$(PY) -m scripts.personas $(ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules build

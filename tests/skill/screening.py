@@ -12,8 +12,8 @@ SLOT_OF_QUESTION = {"LOCATION": "location", "ONSET": "onset", "CAUSE": "cause", 
 def pending_question(talk: Conversation) -> str | None:
     if talk.session is None:
         return None
-    expect = talk.session.attributes.get("expect") or {}
-    return expect.get("id") if expect.get("kind") == "question" else None
+    dialog = talk.session.attributes.get("dialog") or {}
+    return dialog.get("question") if dialog.get("waiting") == "QUESTION" else None
 
 
 def answer_questions(talk: Conversation, *, yes: tuple[str, ...] = (), limit: int = 12, **facts: Any) -> list[str]:

@@ -17,11 +17,10 @@ from ask_sdk_model.services import ApiClient
 
 from ..adapters import LazyApiClient, build_persistence_adapter
 from .errors import SpeakingExceptionHandler
-from .handlers.advice import AnswerHandler, RecommendIntentHandler
+from .handlers.advice import RecommendIntentHandler
 from .handlers.followup import followup_handlers
 from .handlers.launch import LaunchHandler
 from .handlers.navigation import (
-    FallbackHandler,
     GoodbyeHandler,
     HelpHandler,
     NavigateHomeHandler,
@@ -34,6 +33,7 @@ from .handlers.privacy import privacy_handlers
 from .handlers.stretching import stretch_handlers
 from .handlers.sessions import session_handlers
 from .timed_sessions import SessionCapability, TimersFactory
+from .replies import ReplyHandler
 from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 
 
@@ -47,12 +47,12 @@ def build_skill(
     builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client or LazyApiClient())
     builder.skill_id = skill_id or None
     sessions = SessionCapability(timers_for) if timers_for else SessionCapability()
-    # Order matters: context-specific handlers (an answer to a pending question, a yes to an
-    # offer) come before general ones, and the catch-all comes last.
+    # Every yes, no, "I don't know" and fallback goes to the reply table (replies.py), whatever
+    # is pending; intent handlers follow, and the catch-all comes last.
     handlers = [
         LaunchHandler(),
         SessionEndedHandler(),
-        AnswerHandler(),
+        ReplyHandler(sessions),
         *session_handlers(sessions),
         *followup_handlers(),
         *stretch_handlers(),
@@ -60,7 +60,6 @@ def build_skill(
         RecommendIntentHandler(),
         HelpHandler(),
         RepeatHandler(),
-        FallbackHandler(),
         StartOverHandler(),
         NavigateHomeHandler(),
         GoodbyeHandler(),

@@ -2,7 +2,7 @@
 
 Handlers gather answers; this module decides nothing medical. It asks `core.next_question`
 what still matters and renders `core.advise` as speech, a card and at most one offer.
-What the skill is waiting for (a yes/no answer, an offer) lives in the session as `expect`.
+What the skill is waiting for (a yes/no answer, an offer) is the dialog state (`state.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ask_sdk_model.response import Response
 
 from ..core import (
     Action,
+    Caution,
     Advice,
     Answers,
     Modality,
@@ -30,27 +31,15 @@ from ..core import (
 )
 from ..core.advice import CARE_ACTIONS
 from .ssml import Segment, plain_text
+from .state import Goal, Waiting
 from .turn import Reply, Turn
 
 RECOMMEND_INTENT = "RecommendIntent"
+SYMPATHY = "sympathy"
 RECOMMEND_SLOTS = ("location", "onset", "cause", "symptom", "otherSymptom", "condition", "preference")
-MAX_MISSES = 2  # after two answers we can't use, move on rather than loop
 
 
-# What the skill is waiting for -------------------------------------------------------------
-def expecting(turn: Turn, kind: str) -> dict[str, Any] | None:
-    expect = turn.session.get("expect")
-    return expect if isinstance(expect, dict) and expect.get("kind") == kind else None
-
-
-def expect(turn: Turn, kind: str, **details: Any) -> None:
-    turn.session["expect"] = {"kind": kind, **details}
-
-
-def clear_expectation(turn: Turn) -> None:
-    turn.session.pop("expect", None)
-
-
+# Small readers -------------------------------------------------------------------------
 def whole_number(value: Any, *, low: int, high: int) -> int | None:
     """A number read back from session data, if it is one and within bounds."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -59,11 +48,16 @@ def whole_number(value: Any, *, low: int, high: int) -> int | None:
 
 
 def pending_question(turn: Turn) -> QuestionId | None:
-    waiting = expecting(turn, "question")
-    try:
-        return QuestionId(waiting["id"]) if waiting else None
-    except (KeyError, ValueError):
-        return None
+    state = turn.state
+    return state.question if state.waiting is Waiting.QUESTION else None
+
+
+def wait_for(turn: Turn, waiting: Waiting, **details: Any) -> None:
+    turn.move_to(turn.state.waiting_for(waiting, **details))
+
+
+def clear_expectation(turn: Turn) -> None:
+    turn.move_to(turn.state.done_waiting())
 
 
 # Questions ---------------------------------------------------------------------------------
@@ -81,7 +75,9 @@ def _elicit(slot_name: str, from_intent: str | None) -> ElicitSlotDirective:
 
 
 def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -> Response:
-    expect(turn, "question", id=question.id.value, misses=misses)
+    if SYMPATHY not in turn.state.said and not any("sorry" in str(s).lower() for s in intro):
+        intro = [*intro, turn.say("conversation.sympathy")]  # once, before the first question
+    turn.move_to(turn.state.saying(SYMPATHY).asking(question.id, misses))
     words, reprompt = question_words(turn, question.id)
     directives = []
     # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
@@ -100,6 +96,16 @@ def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = 
 
 
 # Advice ------------------------------------------------------------------------------------
+# The one safety line spoken with advice, most important first; the others go on the card and
+# are said when a session starts (clinical rules 8.7).
+SPOKEN_CAUTION_ORDER = (
+    Caution.RED_FLAG_WATCH,
+    Caution.NOT_ON_NUMB_SKIN,
+    Caution.STOP_IF_WORSE,
+    Caution.STAY_ACTIVE,
+)
+
+
 def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
     advice = advise(answers)
     clear_expectation(turn)
@@ -107,48 +113,65 @@ def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
         return _care(turn, advice, intro)
     speech = [*intro, *_advice_words(turn, advice, answers)]
     offer, reprompt = _offer(turn, advice, answers)
-    card_text = plain_text([*speech[len(intro):], turn.say("advice.card_disclaimer")])
+    card_text = plain_text([*_card_words(turn, advice, answers), turn.say("advice.card_disclaimer")])
     card_title = turn.say("advice.card_title", action=turn.say(f"advice.card_action.{advice.action.value}"))
     return turn.respond(Reply(speech=[*speech, *offer], reprompt=reprompt, card=(card_title, card_text)))
 
 
-def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+def _choice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+    """What was learned or declined (acknowledged in a few words), then the choice itself."""
     words: list[Segment] = []
+    # What was learned from past sessions is said by the reason itself ("since dry heat made it
+    # worse", "it helped last time"); only D19's "both helped" needs its own words.
     if advice.learned_from is Outcome.BETTER and advice.action is Action.ALTERNATE:
-        words.append(turn.say("advice.learned.BOTH_HELPED"))  # D19
-    elif advice.learned_from is not None:
-        latest = next((o for o in reversed(answers.outcomes) if o.outcome is advice.learned_from), None)
-        if latest is not None:
-            modality = turn.say(f"modality.{latest.modality.value}")
-            words.append(turn.say(f"advice.learned.{advice.learned_from.value}", modality=modality))
+        words.append(turn.say("advice.learned.BOTH_HELPED"))
     if advice.declined_preference is not None:
         declined = turn.say(f"modality.{advice.declined_preference.value}")
         words.append(turn.say("advice.preference_declined", modality=declined))
+    elif advice.followed_preference and advice.offer is not None and advice.action is not Action.EITHER:
+        words.append(turn.say("advice.preference_followed", modality=turn.say(f"modality.{advice.offer.value}")))
     if advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
         words.append(turn.say("advice.action.EITHER_CHOSEN", modality=turn.say(f"modality.{advice.offer.value}")))
     else:
         words.append(turn.say(f"advice.action.{advice.action.value}"))
+    return words
+
+
+def _advice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+    """Spoken: the choice, one reason, one safety line. Everything else is on the card."""
+    words = _choice_words(turn, advice, answers)
+    words.append(turn.say(f"reason.{advice.reason}"))
+    if advice.comfort_reason and advice.offer is not None:
+        words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
+    spoken = next((c for c in SPOKEN_CAUTION_ORDER if c in advice.cautions), None)
+    if spoken is not None:
+        words.append(turn.say(f"caution.{spoken.value}"))
+        note_cautions_said(turn, {spoken.value})
+    return words
+
+
+def _card_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]:
+    """The card carries the full advice: every reason and every safety line."""
+    words = _choice_words(turn, advice, answers)
     words.append(turn.say(f"reason.{advice.reason}"))
     if advice.also_see_clinician and advice.action is not Action.CLINICIAN_SOON:
         words.append(turn.say("advice.action.CLINICIAN_SOON"))
     if advice.comfort_reason and advice.offer is not None:
-        modality = turn.say(f"modality.{advice.offer.value}")
-        words += [turn.say("advice.meanwhile"), turn.say("advice.comfort", modality=modality)]
+        words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
         words.append(turn.say(f"reason.{advice.comfort_reason}"))
-    for caution in advice.cautions:
-        words.append(turn.say(f"caution.{caution.value}"))
-    note_cautions_said(turn, {caution.value for caution in advice.cautions})
+    words += [turn.say(f"card.caution.{caution.value}") for caution in advice.cautions]
+    if Caution.SHORT_TERM_RELIEF not in advice.cautions:
+        words.append(turn.say("card.caution.SHORT_TERM_RELIEF"))
     return words
 
 
 def cautions_said(turn: Turn) -> set[str]:
-    """The safety lines already said in this conversation (read back from the session)."""
-    said = turn.session.get("cautions_said")
-    return {c for c in said if isinstance(c, str)} if isinstance(said, list) else set()
+    """The safety lines already said in this visit."""
+    return set(turn.state.said)
 
 
 def note_cautions_said(turn: Turn, cautions: set[str]) -> None:
-    turn.session["cautions_said"] = sorted(cautions_said(turn) | cautions)
+    turn.move_to(turn.state.saying(*cautions))
 
 
 def session_plan_for(
@@ -160,20 +183,21 @@ def session_plan_for(
 def _offer(turn: Turn, advice: Advice, answers: Answers) -> tuple[list[Segment], list[Segment]]:
     """At most one offer: a timed session if one may start now, else a stretch, else anything else.
     Someone who asked for a stretch and was screened first is offered the stretch."""
-    wants_stretch = turn.session.pop("goal", None) == "stretch"
+    wants_stretch = turn.state.goal is Goal.STRETCH
+    turn.move_to(turn.state.with_(goal=None))
     if advice.session_allowed and advice.offer is not None and not wants_stretch:
         plan = session_plan_for(turn, advice.offer, advice, answers)
         modality = turn.say(f"modality.{advice.offer.value}")
         if isinstance(plan, SessionPlan):
-            expect(turn, "offer_session", modality=advice.offer.value)
+            wait_for(turn, Waiting.SESSION_OFFER, modality=advice.offer)
             return (
                 [turn.say("advice.offer_session", minutes=plan.minutes, modality=modality)],
                 [turn.say("advice.offer_session.reprompt", modality=modality)],
             )
     if advice.stretches:
-        expect(turn, "offer_stretch")
+        wait_for(turn, Waiting.STRETCH_OFFER)
         return [turn.say("advice.offer_stretch")], [turn.say("advice.offer_stretch.reprompt")]
-    expect(turn, "anything_else")
+    wait_for(turn, Waiting.ANYTHING_ELSE)
     return [turn.say("advice.anything_else")], [turn.say("advice.anything_else.reprompt")]
 
 

@@ -20,7 +20,8 @@ from ...core import (
     apply_reply,
     next_question,
 )
-from ..dialog import MAX_MISSES, ask, continue_advice, expecting, pending_question, whole_number
+from ..dialog import ask, continue_advice, pending_question
+from ..state import MAX_MISSES, DialogState, Waiting
 from ..slots import read_enum
 from ..ssml import Segment
 from ..turn import Turn
@@ -32,7 +33,6 @@ SLOT_QUESTIONS = {
     QuestionId.PREFERENCE: "preference",
 }
 _FACT_SLOTS = {"onset": Onset, "cause": Cause, "condition": Condition, "preference": Modality}
-_ANSWER_INTENTS = {"AMAZON.YesIntent": Reply.YES, "AMAZON.NoIntent": Reply.NO, "DontKnowIntent": Reply.UNSURE}
 
 
 def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]:
@@ -66,9 +66,9 @@ def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]
 
 def _missed(turn: Turn, answers: Answers, question_id: QuestionId, intro: list[Segment]) -> Response:
     """An answer we couldn't use: ask again once, then accept "don't know" rather than loop."""
-    waiting = expecting(turn, "question") or {}
-    earlier = whole_number(waiting.get("misses"), low=0, high=MAX_MISSES) or 0
-    misses = earlier + 1 if waiting.get("id") == question_id.value else 1
+    state = turn.state
+    waiting_here = state.waiting is Waiting.QUESTION and state.question is question_id
+    misses = state.misses + 1 if waiting_here else 1
     if misses >= MAX_MISSES:
         answers = apply_reply(answers, question_id, Reply.UNSURE)
         return continue_advice(turn, answers, [*intro, turn.say("unmatched.give_up")])
@@ -86,37 +86,30 @@ class RecommendIntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        answers, unmatched = _merge_slots(turn, turn.profile.answers())
+        before = turn.profile.answers()
+        answers, unmatched = _merge_slots(turn, before)
         if "location" in unmatched and answers.location is None:
-            heard = unmatched["location"]
-            intro = [turn.say("unmatched.location", heard=heard)]
-            return _missed(turn, answers, QuestionId.LOCATION, intro)
+            # Never said back: what was heard may be anything at all (8.2).
+            return _missed(turn, answers, QuestionId.LOCATION, [turn.say("unmatched.location")])
         pending = pending_question(turn)
         pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
-        if pending_slot and pending_slot in unmatched and getattr(answers, pending_slot) is None:
+        if pending_slot and getattr(answers, pending_slot) is None and answers == before:
+            # The question's slot came back empty or unresolved, and nothing else was said:
+            # a miss, or the same question would be asked forever.
             return _missed(turn, answers, pending, [turn.say("unmatched.other")])
         return continue_advice(turn, answers)
 
 
-class AnswerHandler(AbstractRequestHandler):
+def answer_question(turn: Turn, state: DialogState, reply: Reply) -> Response:
     """Yes, no or "I don't know" to the question the skill just asked."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        intent_names = tuple(_ANSWER_INTENTS)
-        if not any(is_intent_name(name)(handler_input) for name in intent_names):
-            return False
-        return pending_question(Turn.of(handler_input)) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = Turn.of(handler_input)
-        question_id = pending_question(turn)
-        assert question_id is not None  # can_handle checked it
-        reply = _ANSWER_INTENTS[handler_input.request_envelope.request.intent.name]
-        answers = turn.profile.answers()
-        if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
-            # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
-            return _missed(turn, answers, question_id, [turn.say("fallback.question")])
-        return continue_advice(turn, apply_reply(answers, question_id, reply))
+    question_id = state.question
+    answers = turn.profile.answers()
+    if question_id is None:
+        return continue_advice(turn, answers)
+    if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
+        # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
+        return _missed(turn, answers, question_id, [turn.say("fallback.question")])
+    return continue_advice(turn, apply_reply(answers, question_id, reply))
 
 
 def missed_question(turn: Turn) -> Response | None:

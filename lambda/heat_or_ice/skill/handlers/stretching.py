@@ -17,7 +17,8 @@ from ask_sdk_model import Response
 
 from ...core import Answers, Location, StretchId, advise, next_question, stretch
 from ...core.stretches import HOLD_DEFAULT_SECONDS, hold_seconds
-from ..dialog import clear_expectation, continue_advice, expect, expecting
+from ..dialog import clear_expectation, continue_advice, wait_for
+from ..state import DialogState, Goal, StretchProgress, Waiting
 from ..slots import read_enum, read_number
 from ..ssml import Pause, Segment
 from ..turn import Reply, Turn
@@ -34,19 +35,15 @@ class HoldChange(str, Enum):
 def _routine(turn: Turn) -> dict[str, Any] | None:
     """The stretch routine in progress, checked: session data comes back from the device as sent,
     but a damaged copy must not crash the skill or hold a stretch for an hour."""
-    routine = expecting(turn, "stretch")
-    if routine is None:
+    progress = turn.state.stretch
+    if turn.state.waiting is not Waiting.STRETCH_NEXT or progress is None:
         return None
-    try:
-        ids = [StretchId(value) for value in routine["ids"]]
-        index, side, rep = int(routine["index"]), int(routine["side"]), int(routine["rep"])
-        current = stretch(ids[index])
-        if index < 0 or side not in (0, 1) or not 1 <= rep <= current.reps:
-            return None
-        hold = hold_seconds(current, int(routine["hold"]))
-    except (KeyError, TypeError, ValueError, IndexError):
+    current = stretch(progress.current)
+    if not 1 <= progress.rep <= current.reps:
         return None
-    return {"ids": [i.value for i in ids], "index": index, "side": side, "rep": rep, "hold": hold}
+    hold = hold_seconds(current, progress.hold)
+    ids = [i.value for i in progress.ids]
+    return {"ids": ids, "index": progress.index, "side": progress.side, "rep": progress.rep, "hold": hold}
 
 
 def _hold_words(turn: Turn, seconds: int) -> list[Segment]:
@@ -66,8 +63,8 @@ def _guide(turn: Turn, routine: dict[str, Any], intro: list[Segment], with_setup
     words: list[Segment] = list(intro)
     card = None
     if with_setup:
-        if not turn.session.get("stretch_rules_said"):
-            turn.session["stretch_rules_said"] = True
+        if "stretch_rules" not in turn.state.said:
+            turn.move_to(turn.state.saying("stretch_rules"))
             words.append(turn.say("stretch.rules"))
         words += [turn.say("stretch.name", name=current.name), *current.steps]
         if current.caution:
@@ -80,12 +77,15 @@ def _guide(turn: Turn, routine: dict[str, Any], intro: list[Segment], with_setup
     if current.per_side:
         words.append(turn.say("stretch.side.first" if routine["side"] == 0 else "stretch.side.second"))
     words += _hold_words(turn, hold)
-    expect(turn, "stretch", **{k: v for k, v in routine.items() if k != "kind"})
+    progress = StretchProgress(
+        tuple(StretchId(i) for i in routine["ids"]), routine["index"], routine["side"], routine["rep"], hold
+    )
+    wait_for(turn, Waiting.STRETCH_NEXT, stretch=progress)
     words.append(turn.say("stretch.next"))
     return turn.respond(Reply(speech=words, reprompt=[turn.say("stretch.next.reprompt")], card=card))
 
 
-def start_stretches(turn: Turn, location: Location | None = None) -> Response:
+def begin_routine(turn: Turn, location: Location | None = None) -> Response:
     """Begins the first stretch the core allows, screening first if the person hasn't been."""
     answers = turn.profile.answers()
     if location is not None and answers.location not in (None, location):
@@ -93,9 +93,9 @@ def start_stretches(turn: Turn, location: Location | None = None) -> Response:
     if location is not None:
         answers = answers.with_changes(location=location)
     if next_question(answers) is not None:
-        turn.session["goal"] = "stretch"
+        turn.move_to(turn.state.with_(goal=Goal.STRETCH))
         return continue_advice(turn, answers, [turn.say("stretch.screen_first")])
-    turn.session.pop("goal", None)
+    turn.move_to(turn.state.with_(goal=None))
     allowed = advise(answers).stretches
     if not allowed:
         clear_expectation(turn)
@@ -108,41 +108,48 @@ class StretchHandler(AbstractRequestHandler):
     """"Give me a stretch", "what stretches help my neck", or yes to the offer of one."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        if is_intent_name("StretchIntent")(handler_input):
-            return True
-        return is_intent_name("AMAZON.YesIntent")(handler_input) and bool(expecting(Turn.of(handler_input), "offer_stretch"))
+        return is_intent_name("StretchIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         location, _ = read_enum(turn.request, "location", Location)
-        return start_stretches(turn, location)
+        return begin_routine(turn, location)
+
+
+def next_step(turn: Turn, state: DialogState) -> Response:
+    """"Next": the other side, the second round, or the next stretch."""
+    routine = _routine(turn)
+    if routine is None:
+        return begin_routine(turn)
+    current = stretch(StretchId(routine["ids"][routine["index"]]))
+    if current.per_side and routine["side"] == 0:
+        routine["side"] = 1
+        return _guide(turn, routine, [], with_setup=False)
+    if routine["rep"] < current.reps:
+        routine.update(side=0, rep=routine["rep"] + 1)
+        return _guide(turn, routine, [turn.say("stretch.again")], with_setup=False)
+    if routine["index"] + 1 < len(routine["ids"]):
+        routine.update(index=routine["index"] + 1, side=0, rep=1)
+        return _guide(turn, routine, [turn.say("stretch.next_one")], with_setup=True)
+    wait_for(turn, Waiting.ANYTHING_ELSE)
+    return turn.respond(
+        Reply(speech=[turn.say("stretch.done"), turn.say("advice.anything_else")],
+              reprompt=[turn.say("advice.anything_else.reprompt")])
+    )
+
+
+def stop_routine(turn: Turn, state: DialogState) -> Response:
+    clear_expectation(turn)
+    return turn.respond(Reply(speech=[turn.say("no_problem"), turn.say("goodbye")], end_session=True))
 
 
 class StretchNextHandler(AbstractRequestHandler):
-    """"Next": the other side, the second round, or the next stretch."""
-
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.NextIntent")(handler_input) and _routine(Turn.of(handler_input)) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        routine = _routine(turn) or {}
-        current = stretch(StretchId(routine["ids"][routine["index"]]))
-        if current.per_side and routine["side"] == 0:
-            routine["side"] = 1
-            return _guide(turn, routine, [], with_setup=False)
-        if routine["rep"] < current.reps:
-            routine.update(side=0, rep=routine["rep"] + 1)
-            return _guide(turn, routine, [turn.say("stretch.again")], with_setup=False)
-        if routine["index"] + 1 < len(routine["ids"]):
-            routine.update(index=routine["index"] + 1, side=0, rep=1)
-            return _guide(turn, routine, [turn.say("stretch.next_one")], with_setup=True)
-        clear_expectation(turn)
-        expect(turn, "anything_else")
-        return turn.respond(
-            Reply(speech=[turn.say("stretch.done"), turn.say("advice.anything_else")],
-                  reprompt=[turn.say("advice.anything_else.reprompt")])
-        )
+        return next_step(turn, turn.state)
 
 
 class StretchRepeatHandler(AbstractRequestHandler):
@@ -166,7 +173,7 @@ class StretchHoldHandler(AbstractRequestHandler):
         turn = Turn.of(handler_input)
         routine = _routine(turn)
         if routine is None:
-            return start_stretches(turn)
+            return begin_routine(turn)
         current = StretchId(routine["ids"][routine["index"]])
         asked = read_number(turn.request, "seconds")
         change, _ = read_enum(turn.request, "change", HoldChange)
