@@ -186,8 +186,9 @@ def http_section(results: Results) -> list[str]:
         "application id, as in production. Both skills get the same requests (whole conversations per "
         "thread; ours on a fresh SQLite store), after three launches sent one at a time (the first "
         "verifications running at once can fail: asn1crypto parses the shared trust roots lazily and not "
-        f"thread-safely). {args.http_rounds} alternating runs per skill; the table shows the median run by "
-        f"throughput (all runs: ours {runs['ours']}, hello world {runs['hello']} requests/s).",
+        f"thread-safely). {args.http_rounds} rounds, each running ours then the hello world; the table shows "
+        f"the round whose ratio is the median (all rounds: ours {runs['ours']}, hello world {runs['hello']} "
+        "requests/s).",
         "",
         "| Skill | Requests | Seconds | Requests/s | p50 | p99 | Errors |",
         "|---|---|---|---|---|---|---|",

@@ -84,25 +84,25 @@ def compare(
     conversations: int,
     calls: dict[str, Counter] | None = None,
 ) -> WarmRun:
-    """`calls`, if given, counts each skill's store calls: only the measured requests' are kept."""
+    """Each conversation through our handler, then at once its very same envelopes through the
+    hello world's: both skills pay the SDK's parsing of the same requests, so the ratio is what our
+    skill itself adds, and a noisy moment on this shared machine hits both alike.
+
+    `calls`, if given, counts each skill's store calls: only the measured requests' are kept.
+    """
     calls = calls or {}
-    measured: dict[str, Counter] = {}
-    run_conversations(handler, first, WARM_UP_CONVERSATIONS)  # warm-up: imports, caches, connections
-    calls.get("ours", Counter()).clear()
+    for talk in run_conversations(handler, first, WARM_UP_CONVERSATIONS):  # imports, caches, connections
+        time_calls(hello_handler, talk)
+    for counter in calls.values():
+        counter.clear()
     settle()
+    recorded: list[list[dict]] = []
     our_timings: list[float] = []
-    recorded = run_conversations(handler, first + WARM_UP_CONVERSATIONS, conversations, our_timings)
-    if "ours" in calls:
-        measured["ours"] = Counter(calls["ours"])
-    # The hello world answers the very same envelopes: both skills pay the SDK's parsing of
-    # the same requests, so the ratio is what our skill itself adds.
-    hello_stream = [event for talk in recorded for event in talk]
-    time_calls(hello_handler, hello_stream[:200])  # warm-up
-    calls.get("hello", Counter()).clear()
-    settle()
-    hello_timings = time_calls(hello_handler, hello_stream)
-    if "hello" in calls:
-        measured["hello"] = Counter(calls["hello"])
+    hello_timings: list[float] = []
+    for number in range(first + WARM_UP_CONVERSATIONS, first + WARM_UP_CONVERSATIONS + conversations):
+        recorded += run_conversations(handler, number, 1, our_timings)
+        hello_timings += time_calls(hello_handler, recorded[-1])
+    measured = {name: Counter(counter) for name, counter in calls.items()}
     return WarmRun(handler, recorded, our_timings, hello_timings, measured)
 
 
