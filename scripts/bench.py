@@ -45,7 +45,7 @@ from benchmark.warm import measure_warm, measure_warm_dynamodb
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=15, help="cold starts per configuration (default 15)")
+    parser.add_argument("--runs", type=int, default=12, help="cold starts per configuration (default 12)")
     parser.add_argument(
         "--conversations", type=int, default=300, help="measured warm conversations, SQLite (default 300)"
     )
