@@ -26,7 +26,9 @@ from functools import cache
 
 from .hearing import question_words
 
-SLOT_QUESTIONS = {"LOCATION": "location", "ONSET": "onset", "CAUSE": "cause", "PREFERENCE": "preference"}
+SLOT_QUESTIONS = {
+    "LOCATION": "location", "LOCATION_AGAIN": "location", "ONSET": "onset", "CAUSE": "cause", "PREFERENCE": "preference",
+}
 COVERED_PLACES = frozenset({"LOWER_BACK", "UPPER_BACK", "NECK", "LEG"})
 # Questions whose "yes" is the reassuring answer, for when the core cannot tell us.
 _YES_IS_REASSURING = frozenset({"UPPER_BACK_MUSCULAR"})
@@ -167,6 +169,10 @@ def answer(persona: Persona, question_id: str, spoken: str, elicited: str | None
         return recommend(symptom=SIGN_SYMPTOMS[heard[0]]) if heard else NO
     if slot is not None:
         value = persona.fact(slot)
+        if slot == "cause" and re.search(r"\bwhen\b", words.lower()) and persona.fact("onset"):
+            # "How did it start, and when?": people answer both ("lifting a box this morning").
+            return recommend(**{slot: value, "onset": persona.fact("onset")}) if value else recommend(
+                onset=persona.fact("onset"))
         return recommend(**{slot: value}) if value else DONT_KNOW
     has_it = bool(signs_heard(persona, words))
     yes_means_has_it = _yes_means_has_it(question_id, _base_facts(persona))

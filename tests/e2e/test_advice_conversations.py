@@ -13,13 +13,9 @@ def test_a_fresh_lifting_injury_gets_ice_and_a_timed_ice_session(alexa, timers_a
     # Each line: what the person says, and words the skill must say back.
     conversation = [
         ("open heat or ice coach", "Where does it hurt"),
-        ("I hurt my lower back while lifting", "numbness or tingling between your legs"),
-        ("no", "trouble peeing"),
+        ("I hurt my lower back while lifting", "Any numbness between your legs, new trouble with your bladder"),
         ("no", "When did it start"),
-        ("it started today", "thin bones"),
-        ("no", "a fever or feeling unwell"),
-        ("no", "swelling or redness"),
-        ("no", "is the skin there numb"),
+        ("it started today", "thin bones or steroid tablets, a fever"),
         ("no", "I'd suggest ice."),
     ]
     for said, expected in conversation:
@@ -80,7 +76,9 @@ def test_volunteered_numbness_between_the_legs_is_an_emergency_and_ends_the_sess
 
 def test_yes_to_a_screening_question_is_an_emergency_and_ends_the_session(alexa):
     alexa.say("my lower back hurts")
-    assert "numbness or tingling between your legs" in alexa.speech
+    assert "Any numbness between your legs" in alexa.speech
+    alexa.say("yes")
+    assert "numbness or tingling between your legs" in alexa.speech  # which one?
     alexa.say("no")
     assert "trouble peeing" in alexa.speech
     alexa.say("yes")

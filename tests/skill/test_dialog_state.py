@@ -63,4 +63,6 @@ def test_yes_means_what_the_last_question_asked(talk: Conversation):
     dialog = talk.session.attributes["dialog"]
     assert dialog["waiting"] == "QUESTION" and dialog["goal"] == "STRETCH"
     talk.yes()  # a yes to a safety question is an answer, never the acceptance of some offer
-    assert talk.ended and "stretch" not in talk.speech.lower()
+    assert talk.session.attributes["dialog"]["question"] == "SADDLE_NUMBNESS", "which one?"
+    talk.yes()
+    assert talk.ended and "nine one one" in talk.speech and "stretch" not in talk.speech.lower()

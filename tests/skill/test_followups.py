@@ -43,7 +43,7 @@ def test_worse_twice_means_see_a_clinician(talk):
     talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
     talk.wait(hours=3)
     talk.intent("FeedbackIntent", outcome="WORSE", modality="ICE")
-    assert "doctor or a physical therapist" in talk.speech
+    assert "doctor or physical therapist" in talk.speech
 
 
 def test_that_helped_offers_the_same_again(talk):
@@ -102,9 +102,9 @@ def test_a_stretch_for_someone_not_yet_screened_asks_the_safety_questions_first(
     talk.intent("StretchIntent", location="LOWER_BACK")
     assert "safety questions" in talk.speech
     answer_questions(talk, onset="WEEKS", cause="NO_CAUSE")
-    assert "Would you like a gentle stretch" in talk.speech
-    talk.yes()
-    assert "First side" in talk.speech or "Hold it for" in talk.speech
+    # 8.6 and issue: straight to the stretch once screened, no heat-or-ice advice first.
+    assert "I'd suggest" not in talk.speech and "time a" not in talk.speech
+    assert "stretch" in talk.speech.lower()
 
 
 def test_no_stretches_with_a_red_flag(talk):
@@ -159,6 +159,7 @@ def test_D18_burning_worse_with_heat_means_stop_heat_and_use_cold(talk):
     talk.intent("RecommendIntent", location="LOWER_BACK", onset="WEEKS", cause="NO_CAUSE", symptom="BURNING")
     answer_questions(talk)
     talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
-    assert "sign to stop the heat" in talk.card["content"]
+    assert "sign to stop the heat" in talk.speech
     assert "ice session" in talk.speech and "heat session" not in talk.speech
-    assert talk.speech.count("nine one one") == 1, "the emergency warning is said once"
+    # 8.3: burning describes pain and is not a nerve sign; burning that grows with heat is D18.
+    assert "nine one one" not in talk.speech

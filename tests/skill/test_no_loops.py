@@ -16,21 +16,29 @@ from heat_or_ice.core.questions import QUESTION_POLICY, SLOTS
 from tests.skill.screening import pending_question
 from tests.support.conversation import Conversation
 
-# Openings that between them reach every question of the policy when everything else is "no".
-OPENINGS: tuple[dict[str, Any], ...] = (
-    {},
-    {"location": "LOWER_BACK"},
-    {"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY"},
-    {"location": "LOWER_BACK", "cause": "INJURY"},
-    {"location": "LOWER_BACK", "cause": "ACCIDENT", "onset": "DAYS"},
-    {"location": "LOWER_BACK", "onset": "MONTHS"},
-    {"location": "LOWER_BACK", "onset": "MONTHS", "cause": "NO_CAUSE"},
-    {"location": "UPPER_BACK", "cause": "NO_CAUSE", "onset": "DAYS"},
-    {"location": "NECK", "cause": "NO_CAUSE", "onset": "TODAY"},
-    {"location": "LEG", "onset": "WEEKS"},
-    {"location": "LEG", "symptom": "NUMBNESS"},
+# Openings that between them reach every question of the policy, with the questions answered
+# "yes" to get there (a yes to a combined question is followed by asking which one).
+OPENINGS: tuple[tuple[dict[str, Any], frozenset[str]], ...] = (
+    ({}, frozenset()),
+    ({"location": "LOWER_BACK"}, frozenset()),
+    ({"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY"}, frozenset()),
+    ({"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY"}, frozenset({"LOWER_TIER_A"})),
+    ({"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY"}, frozenset({"URGENT_OR_FRAGILE"})),
+    ({"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY", "preference": "HEAT"}, frozenset()),
+    ({"location": "LOWER_BACK", "cause": "INJURY"}, frozenset()),
+    ({"location": "LOWER_BACK", "cause": "ACCIDENT", "onset": "DAYS"}, frozenset()),
+    ({"location": "LOWER_BACK", "onset": "MONTHS"}, frozenset()),
+    ({"location": "LOWER_BACK", "onset": "MONTHS", "cause": "NO_CAUSE"}, frozenset()),
+    ({"location": "UPPER_BACK", "cause": "NO_CAUSE", "onset": "DAYS"}, frozenset()),
+    ({"location": "NECK", "cause": "NO_CAUSE", "onset": "TODAY"}, frozenset()),
+    ({"location": "LEG", "onset": "WEEKS"}, frozenset()),
+    ({"location": "LEG", "symptom": "NUMBNESS"}, frozenset()),
+    ({"location": "KNEE"}, frozenset()),
 )
 CLEAR_ANSWERS = {"location": "LOWER_BACK", "onset": "DAYS", "cause": "NO_CAUSE", "preference": "HEAT"}
+REASSURED_BY_YES = frozenset({"UPPER_BACK_MUSCULAR", "EASES_WITH_REST", "SKIN_FEELS_NORMAL"})
+# Kept only so that a question pending from an earlier version is understood; never asked now.
+NEVER_ASKED = frozenset({"EASES_WITH_REST"})
 
 
 def _unfillable(talk: Conversation, question: str, attempt: int) -> None:
@@ -45,15 +53,15 @@ def _unfillable(talk: Conversation, question: str, attempt: int) -> None:
         talk.intent("AMAZON.NextIntent")  # an intent that answers nothing here
 
 
-def _clear(talk: Conversation, question: str) -> None:
+def _clear(talk: Conversation, question: str, yes: frozenset[str]) -> None:
     slot = SLOTS.get(QuestionId(question))
     if slot is None:
-        talk.no()
+        talk.yes() if question in yes or question in REASSURED_BY_YES else talk.no()
     else:
         talk.intent("RecommendIntent", **{slot[0]: CLEAR_ANSWERS[slot[0]]})
 
 
-def _drive(skill, opening: dict[str, Any], stubborn_on: str) -> tuple[list[str], bool]:
+def _drive(skill, opening: dict[str, Any], yes: frozenset[str], stubborn_on: str) -> tuple[list[str], bool]:
     """Answers clearly, except `stubborn_on`, which only ever gets replies that can't fill it."""
     talk = Conversation(skill)
     talk.intent("RecommendIntent", **opening)
@@ -68,7 +76,7 @@ def _drive(skill, opening: dict[str, Any], stubborn_on: str) -> tuple[list[str],
             _unfillable(talk, question, misses % 2)
             misses += 1
         else:
-            _clear(talk, question)
+            _clear(talk, question, yes)
     return asked, False
 
 
@@ -80,11 +88,14 @@ def _longest_run(asked: list[str]) -> int:
     return longest
 
 
-@pytest.mark.parametrize("question", [ask.id.value for ask in QUESTION_POLICY])
+POLICY_QUESTIONS = ["LOCATION", "LOCATION_AGAIN", *(ask.id.value for ask in QUESTION_POLICY if ask.id.value not in NEVER_ASKED)]
+
+
+@pytest.mark.parametrize("question", POLICY_QUESTIONS)
 def test_a_question_that_gets_no_usable_reply_is_asked_at_most_twice_and_the_talk_moves_on(skill, question):
     reached = False
-    for opening in OPENINGS:
-        asked, finished = _drive(skill, opening, question)
+    for opening, yes in OPENINGS:
+        asked, finished = _drive(skill, opening, yes, question)
         if question not in asked:
             continue
         reached = True

@@ -11,6 +11,8 @@ import os
 from typing import Mapping
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiClient
@@ -34,6 +36,7 @@ from .handlers.stretching import stretch_handlers
 from .handlers.sessions import session_handlers
 from .timed_sessions import SessionCapability, TimersFactory
 from .replies import ReplyHandler
+from .turn import SESSIONS_KEY
 from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 
 
@@ -68,9 +71,20 @@ def build_skill(
     for handler in handlers:
         builder.add_request_handler(handler)
     builder.add_global_request_interceptor(RequestLogInterceptor())
+    builder.add_global_request_interceptor(SessionsWithEveryRequest(sessions))
     builder.add_global_response_interceptor(SaveProfileInterceptor())
     builder.add_exception_handler(SpeakingExceptionHandler())
     return builder.create()
+
+
+class SessionsWithEveryRequest(AbstractRequestInterceptor):
+    """Lets any flow reach timed sessions (the advice dialog starts one after screening)."""
+
+    def __init__(self, sessions: SessionCapability):
+        self.sessions = sessions
+
+    def process(self, handler_input: HandlerInput) -> None:
+        handler_input.attributes_manager.request_attributes[SESSIONS_KEY] = self.sessions
 
 
 def build_skill_from_environment(environ: Mapping[str, str] = os.environ) -> CustomSkill:

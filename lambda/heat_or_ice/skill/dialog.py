@@ -25,9 +25,11 @@ from ..core import (
     QuestionKind,
     SessionPlan,
     SessionRefusal,
+    Purpose,
     advise,
     next_question,
     plan_session,
+    screening_needed,
 )
 from ..core.advice import CARE_ACTIONS
 from .ssml import Segment, plain_text
@@ -86,8 +88,19 @@ def ask(turn: Turn, question: Question, intro: list[Segment], misses: int = 0) -
     return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt], directives=directives))
 
 
+def ask_plainly(turn: Turn, question_id: QuestionId) -> Response:
+    """The same question once more, in plain words with an example (8.5)."""
+    turn.move_to(turn.state.asking(question_id, misses=1))
+    plain = turn.say(f"question.{question_id.value}.reprompt")
+    return turn.respond(Reply(speech=[turn.say("unmatched.not_sure"), plain], reprompt=[plain]))
+
+
 def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = None) -> Response:
-    """Remembers the answers, then asks what still matters or gives the advice."""
+    """Remembers the answers, then asks what still matters, or gives the advice, or goes on to
+    what the person asked for once the safety questions for it are answered (8.6)."""
+    goal = turn.state.goal
+    if goal is not None:
+        return _towards_goal(turn, goal, answers, intro or [])
     question = next_question(answers)
     turn.remember_answers(answers, save_now=question is None)
     if question is None:
@@ -95,13 +108,35 @@ def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = 
     return ask(turn, question, intro or [])
 
 
+def _towards_goal(turn: Turn, goal: Goal, answers: Answers, intro: list[Segment]) -> Response:
+    """"Start a heat session" or "give me a stretch" from someone not yet screened: only the
+    questions that must come before it, then it, with no heat-or-ice advice in between."""
+    purpose = Purpose.SESSION if goal is Goal.SESSION else Purpose.STRETCH
+    question = screening_needed(answers, purpose)
+    turn.remember_answers(answers, save_now=question is None)
+    if question is not None:
+        return ask(turn, question, intro)
+    state = turn.state
+    turn.move_to(state.with_(goal=None))
+    if advise(answers).action in CARE_ACTIONS:
+        return give_advice(turn, answers, intro)  # a warning sign: care, and nothing physical
+    if goal is Goal.STRETCH:
+        from .handlers.stretching import begin_routine  # the stretch flow builds on this module
+
+        return begin_routine(turn)
+    return turn.sessions.start(turn, state.modality, state.minutes, intro)
+
+
 # Advice ------------------------------------------------------------------------------------
 # The one safety line spoken with advice, most important first; the others go on the card and
 # are said when a session starts (clinical rules 8.7).
+NOTHING_TO_CHOOSE = frozenset({"OUT_OF_SCOPE", "OUT_OF_SCOPE_ELSEWHERE"})
 SPOKEN_CAUTION_ORDER = (
     Caution.RED_FLAG_WATCH,
     Caution.NOT_ON_NUMB_SKIN,
+    Caution.ICE_IF_SWOLLEN,
     Caution.STOP_IF_WORSE,
+    Caution.SEE_GP_IF_CHANGED,
     Caution.STAY_ACTIVE,
 )
 
@@ -111,6 +146,9 @@ def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
     clear_expectation(turn)
     if advice.action in CARE_ACTIONS:
         return _care(turn, advice, intro)
+    if advice.reason in NOTHING_TO_CHOOSE:  # 8.2: still no place it covers: end gently
+        words = [*intro, turn.say(f"reason.{advice.reason}"), turn.say("goodbye")]
+        return turn.respond(Reply(speech=words, end_session=True))
     speech = [*intro, *_advice_words(turn, advice, answers)]
     offer, reprompt = _offer(turn, advice, answers)
     card_text = plain_text([*_card_words(turn, advice, answers), turn.say("advice.card_disclaimer")])
@@ -130,7 +168,9 @@ def _choice_words(turn: Turn, advice: Advice, answers: Answers) -> list[Segment]
         words.append(turn.say("advice.preference_declined", modality=declined))
     elif advice.followed_preference and advice.offer is not None and advice.action is not Action.EITHER:
         words.append(turn.say("advice.preference_followed", modality=turn.say(f"modality.{advice.offer.value}")))
-    if advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
+    if advice.reason in NOTHING_TO_CHOOSE:
+        pass  # a place not covered: no choice to announce, the reason says what is covered
+    elif advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
         words.append(turn.say("advice.action.EITHER_CHOSEN", modality=turn.say(f"modality.{advice.offer.value}")))
     else:
         words.append(turn.say(f"advice.action.{advice.action.value}"))
@@ -185,6 +225,10 @@ def _offer(turn: Turn, advice: Advice, answers: Answers) -> tuple[list[Segment],
     Someone who asked for a stretch and was screened first is offered the stretch."""
     wants_stretch = turn.state.goal is Goal.STRETCH
     turn.move_to(turn.state.with_(goal=None))
+    if advice.session_allowed and advice.offer is None and not wants_stretch and advice.action is Action.EITHER:
+        # Either is fine: the choice comes with the offer instead of a question before the advice.
+        wait_for(turn, Waiting.SESSION_MODALITY)
+        return [turn.say("advice.offer_choice")], [turn.say("advice.offer_choice.reprompt")]
     if advice.session_allowed and advice.offer is not None and not wants_stretch:
         plan = session_plan_for(turn, advice.offer, advice, answers)
         modality = turn.say(f"modality.{advice.offer.value}")

@@ -79,6 +79,8 @@ class DialogState:
     def waiting_for(self, waiting: Waiting, **details: Any) -> DialogState:
         """A new thing to wait for: what the previous wait carried is dropped, the visit's memory
         (what was said, the goal, the permission) is kept."""
+        if self.goal is Goal.SESSION:  # the session asked for waits through the safety questions
+            details = {"modality": self.modality, "minutes": self.minutes, **details}
         return DialogState(
             waiting=waiting,
             goal=self.goal,

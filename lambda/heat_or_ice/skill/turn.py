@@ -27,6 +27,7 @@ from .ssml import Segment, plain_text, to_ssml
 
 log = logging.getLogger(__name__)
 _TURN_KEY = "turn"
+SESSIONS_KEY = "sessions"
 _EPISODE_KEY = "episode"  # the episode's answers, kept in the session as well as the store
 
 
@@ -71,6 +72,11 @@ class Turn:
 
     def move_to(self, new_state: dialog_state.DialogState) -> None:
         self._state = new_state
+
+    @property
+    def sessions(self) -> Any:
+        """The skill's timed-session capability (`timed_sessions.SessionCapability`)."""
+        return self.handler_input.attributes_manager.request_attributes[SESSIONS_KEY]
 
     @classmethod
     def of(cls, handler_input: HandlerInput) -> Turn:

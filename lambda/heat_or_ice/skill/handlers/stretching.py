@@ -15,7 +15,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ...core import Answers, Location, StretchId, advise, next_question, stretch
+from ...core import Answers, Location, Purpose, StretchId, advise, screening_needed, stretch
 from ...core.stretches import HOLD_DEFAULT_SECONDS, hold_seconds
 from ..dialog import clear_expectation, continue_advice, wait_for
 from ..state import DialogState, Goal, StretchProgress, Waiting
@@ -92,7 +92,7 @@ def begin_routine(turn: Turn, location: Location | None = None) -> Response:
         answers = Answers(outcomes=answers.outcomes)
     if location is not None:
         answers = answers.with_changes(location=location)
-    if next_question(answers) is not None:
+    if screening_needed(answers, Purpose.STRETCH) is not None:
         turn.move_to(turn.state.with_(goal=Goal.STRETCH))
         return continue_advice(turn, answers, [turn.say("stretch.screen_first")])
     turn.move_to(turn.state.with_(goal=None))
