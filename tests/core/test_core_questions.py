@@ -6,26 +6,25 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from core_strategies import NOW
 from heat_or_ice.core import (
     Action,
     Answers,
+    Caution,
     Cause,
     Condition,
     Location,
     Modality,
     Onset,
     OtherPlace,
-    Outcome,
     QuestionId,
     QuestionKind,
     RedFlag,
     Reply,
-    SessionOutcome,
     Symptom,
     advise,
     apply_reply,
     next_question,
+    pack_question,
 )
 from heat_or_ice.core.screening import LOWER_PARTS, SCREEN_BY_ID, WORRYING_REPLY
 
@@ -399,13 +398,16 @@ def test_8_6_the_skin_question_is_not_asked_before_advice():
         assert Q.SKIN_SAFETY not in converse(Answers(location=place), all_clear())
 
 
-def test_swelling_only_when_it_could_change_the_advice():
-    assert Q.SWELLING not in converse(LIFTING_THIS_MORNING, all_clear())  # ice either way (D6, D7)
+def test_8_7_swelling_is_never_asked_before_advice_but_before_a_warm_pack_on_an_injury():
     prefers_heat = LIFTING_THIS_MORNING.with_changes(preference=Modality.HEAT)
-    assert Q.SWELLING in converse(prefers_heat, all_clear())
-    moist_heat_made_it_worse = (SessionOutcome(Modality.MOIST_HEAT, Outcome.WORSE, NOW),)
-    heat_already_ruled_out = prefers_heat.with_changes(outcomes=moist_heat_made_it_worse)
-    assert Q.SWELLING not in converse(heat_already_ruled_out, all_clear())
+    assert Q.SWELLING not in converse(prefers_heat, all_clear())
+    answers = prefers_heat
+    for question_id in converse(prefers_heat, all_clear()):
+        answers = apply_reply(answers, question_id, Reply.NO)
+    assert Caution.ICE_IF_SWOLLEN in advise(answers).cautions, "the advice says: swollen means ice"
+    skin_fine = apply_reply(answers, Q.SKIN_FEELS_NORMAL, Reply.YES)
+    assert pack_question(skin_fine, Modality.HEAT).id is Q.SWELLING
+    assert pack_question(skin_fine, Modality.ICE) is None
 
 
 def test_fragile_bones_and_swelling_never_after_no_injury():
@@ -413,19 +415,22 @@ def test_fragile_bones_and_swelling_never_after_no_injury():
     assert not {Q.FRAGILE_BONES, Q.URGENT_OR_FRAGILE, Q.SWELLING} & set(asked)
 
 
-def test_preference_only_when_the_advice_would_otherwise_be_either():
-    assert Q.PREFERENCE not in converse(LIFTING_THIS_MORNING, all_clear())
+def test_8_7_preference_is_never_asked_before_advice_either_is_offered_with_the_session():
     later = LIFTING_THIS_MORNING.with_changes(onset=Onset.WEEKS)
-    assert converse(later, all_clear())[-1] is Q.PREFERENCE
+    asked = converse(later, all_clear())
+    assert Q.PREFERENCE not in asked
+    answers = later
+    for question_id in asked:
+        answers = apply_reply(answers, question_id, Reply.NO)
+    advice = advise(answers)
+    assert advice.action is Action.EITHER and advice.session_allowed and advice.offer is None
 
 
-def test_unsure_about_an_emergency_sign_only_asks_what_could_make_it_an_emergency():
+def test_8_5_still_unsure_about_an_emergency_sign_settles_it_a_doctor_today_and_no_more_questions():
     answers = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.NO)
-    answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # a doctor today already
-    asked = converse(answers, all_clear({Q.CAUSE: Cause.INJURY}))
-    # Tier B changes nothing now, so neither it nor the combined question that carries it is asked
-    assert not {Q.URGENT_SIGNS, Q.EASES_WITH_REST, Q.URGENT_OR_FRAGILE} & set(asked)
-    assert Q.FRAGILE_BONES in asked  # Tier A still could
+    answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # after asking once more
+    assert converse(answers, all_clear({Q.CAUSE: Cause.INJURY})) == []
+    assert advise(answers).action is Action.CLINICIAN_TODAY and advise(answers).reason == "D1_UNSURE"
 
 
 def test_never_asks_an_answered_question_or_a_known_fact():

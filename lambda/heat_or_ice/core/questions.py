@@ -99,8 +99,9 @@ QUESTION_POLICY: tuple[Ask, ...] = (
 )
 
 
-# "Still not sure" of an emergency sign or a recent unchecked accident: the advice is a doctor today
-# and no later reassuring answer could change that, so nothing more is asked.
+# 8.5, still not sure of an emergency sign (or of a recent, unchecked accident) after asking again:
+# the advice is a doctor today, with the emergency signs to watch for said in the same breath.
+# Someone who cannot say is not kept answering questions that a doctor will ask anyway.
 SETTLED_BY_NOT_SURE = frozenset({"D1_UNSURE", "D3_UNSURE"})
 
 
@@ -111,7 +112,7 @@ def next_question(answers: Answers) -> Question | None:
         return location_question(answers)
     current = advise(answers)
     if current.reason in SETTLED_BY_NOT_SURE and answers.unsure_red_flags - WHICH_ONE_FLAGS:
-        return None  # 8.5: still not sure of an emergency sign: a doctor today, whatever else is said
+        return None
     for ask in QUESTION_POLICY:
         if ask.id in answers.answered or ask.known(answers) or not ask.when(answers, current):
             continue
