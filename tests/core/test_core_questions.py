@@ -9,8 +9,8 @@ import pytest
 from heat_or_ice.core import (
     Action,
     Answers,
-    Caution,
     Cause,
+    Caution,
     Condition,
     Location,
     Modality,
@@ -32,7 +32,7 @@ Q = QuestionId
 LOWER, UPPER, NECK, LEG = Location.LOWER_BACK, Location.UPPER_BACK, Location.NECK, Location.LEG
 LIFTING_THIS_MORNING = Answers(location=LOWER, cause=Cause.INJURY, onset=Onset.TODAY)
 SLOT_VALUES = {Q.LOCATION: Location, Q.ONSET: Onset, Q.CAUSE: Cause, Q.PREFERENCE: Modality}
-LONGEST_DIALOG = 9  # upper back, an accident weeks ago, no preference yet: every question applies
+LONGEST_DIALOG = 7  # upper back after a fresh accident: every question applies
 
 
 def converse(answers: Answers, reply_for) -> list[QuestionId]:
@@ -288,8 +288,15 @@ def test_8_5_no_to_the_combined_question_answers_fragile_bones_and_tier_B():
 def test_8_5_yes_to_the_combined_question_asks_whether_it_is_the_bones():
     answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES))
     assert answers.red_flags == {RedFlag.URGENT_OR_FRAGILE}
-    assert advise(answers).action is Action.CLINICIAN_TODAY  # no pack while the follow-up finds which
+    # Until the follow-up finds which, the most cautious of its parts: fragile bones after an injury.
+    assert advise(answers).action is Action.CLINICIAN_NOW
     assert next_question(answers).id is Q.FRAGILE_BONES
+
+
+def test_8_1_yes_then_not_sure_it_is_the_bones_is_read_as_the_bones():
+    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES), (Q.FRAGILE_BONES, Reply.UNSURE))
+    assert RedFlag.FRAGILE_BONE_STRAIN in answers.red_flags
+    assert advise(answers).action is Action.CLINICIAN_NOW
 
 
 def test_8_1_yes_then_fragile_bones_after_an_injury_is_an_emergency():
@@ -431,6 +438,19 @@ def test_8_5_still_unsure_about_an_emergency_sign_settles_it_a_doctor_today_and_
     answers = apply_reply(answers, Q.NECK_DANGER_SIGNS, Reply.UNSURE)  # after asking once more
     assert converse(answers, all_clear({Q.CAUSE: Cause.INJURY})) == []
     assert advise(answers).action is Action.CLINICIAN_TODAY and advise(answers).reason == "D1_UNSURE"
+
+
+def test_8_5_a_hesitant_answer_to_a_combined_question_still_goes_on_to_which_one():
+    lower_back = apply_reply(Answers(location=LOWER), Q.LOWER_TIER_A, Reply.UNSURE)
+    assert next_question(lower_back).id is Q.SADDLE_NUMBNESS
+    about_you = apply_reply(apply_reply(LIFTING_THIS_MORNING, Q.LOWER_TIER_A, Reply.NO), Q.URGENT_OR_FRAGILE,
+                            Reply.UNSURE)
+    assert next_question(about_you).id is Q.FRAGILE_BONES
+
+
+def test_8_5_a_flare_up_is_not_asked_how_it_started_and_tier_B_is_asked_plainly():
+    flare = Answers(location=LOWER, onset=Onset.FLARE_UP)
+    assert converse(flare, all_clear()) == [Q.LOWER_TIER_A, Q.URGENT_SIGNS]
 
 
 def test_never_asks_an_answered_question_or_a_known_fact():

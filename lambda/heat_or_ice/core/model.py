@@ -184,6 +184,8 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
             RedFlag.NECK_NERVE_SIGNS,
             RedFlag.NECK_FEVER_HEADACHE,
             RedFlag.CAUDA_EQUINA_SIGNS,
+            # Until the follow-up says which, the most cautious of its parts (fragile bones, D3).
+            RedFlag.URGENT_OR_FRAGILE,
         )
     },
     **{
@@ -201,7 +203,6 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
             RedFlag.BAND_PAIN_UNSTEADY,
             RedFlag.NECK_ARM_PINS_NEEDLES,
             RedFlag.URGENT_SIGNS,
-            RedFlag.URGENT_OR_FRAGILE,
         )
     },
     RedFlag.NOT_IMPROVING: Tier.C,

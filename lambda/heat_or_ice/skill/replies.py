@@ -73,7 +73,7 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
         return lambda turn, state: answer_question(turn, state, answer)
 
     def missed(turn: Turn, state: DialogState) -> Response:
-        return missed_question(turn)
+        return missed_question(turn) or not_understood(turn, state)
 
     def stretch_yes(turn: Turn, state: DialogState) -> Response:
         return stretching.begin_routine(turn)
