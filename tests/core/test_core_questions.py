@@ -288,8 +288,15 @@ def test_8_5_no_to_the_combined_question_answers_fragile_bones_and_tier_B():
 def test_8_5_yes_to_the_combined_question_asks_whether_it_is_the_bones():
     answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES))
     assert answers.red_flags == {RedFlag.URGENT_OR_FRAGILE}
-    assert advise(answers).action is Action.CLINICIAN_TODAY  # no pack while the follow-up finds which
+    # Until the follow-up finds which, the most cautious of its parts: fragile bones after an injury.
+    assert advise(answers).action is Action.CLINICIAN_NOW
     assert next_question(answers).id is Q.FRAGILE_BONES
+
+
+def test_8_1_yes_then_not_sure_it_is_the_bones_is_read_as_the_bones():
+    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES), (Q.FRAGILE_BONES, Reply.UNSURE))
+    assert RedFlag.FRAGILE_BONE_STRAIN in answers.red_flags
+    assert advise(answers).action is Action.CLINICIAN_NOW
 
 
 def test_8_1_yes_then_fragile_bones_after_an_injury_is_an_emergency():

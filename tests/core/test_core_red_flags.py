@@ -271,10 +271,10 @@ def test_tier_B_urgent_signs_8_5_means_pain_at_rest_too(symptom):
         Action.CLINICIAN_TODAY, "D2")
 
 
-def test_tier_B_urgent_or_fragile_until_the_bones_follow_up_says_which():
+def test_tier_A_urgent_or_fragile_until_the_bones_follow_up_says_which():
     injured = CALM.with_changes(cause=Cause.INJURY)
     pending = apply_reply(injured, QuestionId.URGENT_OR_FRAGILE, Reply.YES)
-    urgent(pending, RedFlag.URGENT_OR_FRAGILE)
+    assert RedFlag.URGENT_OR_FRAGILE.tier is Tier.A  # the most cautious of its parts
     bones = apply_reply(pending, QuestionId.FRAGILE_BONES, Reply.YES)
     emergency(bones, RedFlag.FRAGILE_BONE_STRAIN)
     assert RedFlag.URGENT_OR_FRAGILE not in red_flags_present(bones)

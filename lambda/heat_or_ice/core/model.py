@@ -184,6 +184,8 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
             RedFlag.NECK_NERVE_SIGNS,
             RedFlag.NECK_FEVER_HEADACHE,
             RedFlag.CAUDA_EQUINA_SIGNS,
+            # Until the follow-up says which, the most cautious of its parts (fragile bones, D3).
+            RedFlag.URGENT_OR_FRAGILE,
         )
     },
     **{
@@ -201,7 +203,6 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
             RedFlag.BAND_PAIN_UNSTEADY,
             RedFlag.NECK_ARM_PINS_NEEDLES,
             RedFlag.URGENT_SIGNS,
-            RedFlag.URGENT_OR_FRAGILE,
         )
     },
     RedFlag.NOT_IMPROVING: Tier.C,
@@ -419,16 +420,21 @@ class SessionRefusal:
 
 @dataclass(frozen=True)
 class Stretch:
-    """A stretch from section 4, in our own words. `steps` are plain English sentences."""
+    """A stretch from section 4: its numbers and where it suits. Its words (name, set-up, steps,
+    cautions) are in the skill's locale files, keyed by `id`.
+
+    One set is `reps` repetitions of `moves_per_rep` holds each (knee rolls go one way, then the
+    other), counted on one side at a time when `per_side`.
+    """
 
     id: StretchId
-    name: str
-    steps: tuple[str, ...]
     locations: frozenset[Location]
     hold_seconds: int = 30
     reps: int = 2
     per_side: bool = True
-    caution: str = ""
     sources: tuple[str, ...] = field(default=())
     min_hold_seconds: int = 15  # the user may shorten a hold to this (section 4, C13)
     max_hold_seconds: int = 60
+    hold_step_seconds: int = 15  # what "longer" or "shorter" changes the hold by
+    lying_down: bool = False  # done lying on the back: offered first (section 8.8)
+    moves_per_rep: int = 1

@@ -190,9 +190,12 @@ def _after_screening(a: Answers) -> Answers:
     # the yes was an urgent sign (Tier B). Still not sure of either: URGENT_SIGNS is asked plainly.
     pending = RedFlag.URGENT_OR_FRAGILE
     if Q.FRAGILE_BONES in a.answered and pending in a.red_flags | a.unsure_red_flags:
-        bones_worrying = RedFlag.FRAGILE_BONE_STRAIN in a.red_flags | a.unsure_red_flags
+        bones = RedFlag.FRAGILE_BONE_STRAIN
         red, unsure = a.red_flags - {pending}, a.unsure_red_flags - {pending}
-        if pending in a.red_flags and not bones_worrying:
+        if pending in a.red_flags and bones in unsure:
+            # "Yes" to one of them, and not sure it's the bones: the cautious reading is the bones.
+            red, unsure = red | {bones}, unsure - {bones}
+        elif pending in a.red_flags and bones not in red:
             red |= {RedFlag.URGENT_SIGNS}
             a = a.with_changes(answered=a.answered | {Q.URGENT_SIGNS})
         a = a.with_changes(red_flags=red, unsure_red_flags=unsure)

@@ -136,7 +136,7 @@ def accident_possible(a: Answers) -> bool:
 def flare_of_a_known_problem(a: Answers) -> bool:
     """8.5: "it's flared up again" already says how it started: the known problem came back.
     Anyone who mentions a fall or an injury is asked about it as usual."""
-    return a.cause is None and a.onset is Onset.FLARE_UP
+    return a.cause is None and a.onset is Onset.FLARE_UP and Q.CAUSE not in a.answered
 
 
 def fragile_bones_relevant(a: Answers) -> bool:

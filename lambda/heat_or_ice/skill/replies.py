@@ -51,6 +51,12 @@ ALWAYS_THEIR_OWN = frozenset({
 })
 
 Respond = Callable[[Turn, DialogState], Response]
+STRETCHING = frozenset({Waiting.STRETCH_READY, Waiting.STRETCH_NEXT})
+
+
+def _has_value(request: IntentRequest, slot_name: str) -> bool:
+    slot = (request.intent.slots or {}).get(slot_name)
+    return bool(slot is not None and isinstance(slot.value, str) and slot.value.strip())
 
 
 def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]:
@@ -73,7 +79,7 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
         return lambda turn, state: answer_question(turn, state, answer)
 
     def missed(turn: Turn, state: DialogState) -> Response:
-        return missed_question(turn)
+        return missed_question(turn) or not_understood(turn, state)
 
     def stretch_yes(turn: Turn, state: DialogState) -> Response:
         return stretching.begin_routine(turn)
@@ -83,6 +89,9 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
 
     def stop_stretch(turn: Turn, state: DialogState) -> Response:
         return stretching.stop_routine(turn, state)
+
+    def stretch_reminder(turn: Turn, state: DialogState) -> Response:
+        return stretching.remind(turn, state, [turn.say("fallback.question")])
 
     def forget(confirmed: bool) -> Respond:
         return lambda turn, state: answer_forget(turn, confirmed)
@@ -118,9 +127,9 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
         Waiting.STRETCH_OFFER: {Said.YES: stretch_yes, Said.NO: no_problem_bye, Said.DONT_KNOW: stretch_yes,
                                 Said.OTHER: not_understood},
         Waiting.STRETCH_READY: {Said.YES: next_stretch, Said.NO: stop_stretch, Said.DONT_KNOW: next_stretch,
-                                Said.OTHER: not_understood},
+                                Said.OTHER: stretch_reminder},
         Waiting.STRETCH_NEXT: {Said.YES: next_stretch, Said.NO: stop_stretch, Said.DONT_KNOW: stop_stretch,
-                               Said.OTHER: not_understood},
+                               Said.OTHER: stretch_reminder},
         Waiting.FORGET_CONFIRM: {Said.YES: forget(True), Said.NO: forget(False), Said.DONT_KNOW: forget(False),
                                  Said.OTHER: forget(False)},
         Waiting.ANYTHING_ELSE: {Said.YES: home, Said.NO: no_problem_bye, Said.DONT_KNOW: home,
@@ -136,6 +145,8 @@ def said_in(handler_input: HandlerInput, state: DialogState) -> Said | None:
     name = request.intent.name
     if name in SAID_BY_INTENT:
         return SAID_BY_INTENT[name]
+    if state.waiting in STRETCHING and name == "StartSessionIntent" and not _has_value(request, "modality"):
+        return Said.YES  # "I'm ready" / "let's start" in a stretch is not a heat session
     if name in ALWAYS_THEIR_OWN or state.waiting is not Waiting.QUESTION:
         return None
     return Said.OTHER  # e.g. "how long is left?" in the middle of a question: it doesn't answer it
