@@ -21,11 +21,12 @@ from ...core import (
     apply_reply,
     next_question,
 )
-from ..dialog import ask, ask_plainly, continue_advice, pending_question
-from ..state import MAX_MISSES, DialogState, Waiting
 from ...core.screening import SLOTS, WHICH_ONE_FLAGS
+from ..dialog import continue_advice, pending_question
+from ..outcomes import AskPlainly, AskQuestion, Continue, Miss
+from ..rendering import intro_for, show
 from ..slots import read_enum
-from ..ssml import Segment
+from ..state import MAX_MISSES, DialogState, Waiting
 from ..turn import Turn
 
 SLOT_QUESTIONS = {question_id: field for question_id, (field, _) in SLOTS.items()}
@@ -64,18 +65,63 @@ def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]
     return answers.with_changes(**changes), unmatched
 
 
-def _missed(turn: Turn, answers: Answers, question_id: QuestionId, intro: list[Segment]) -> Response:
+# Decisions (no words) ----------------------------------------------------------------------
+def decide_missed(
+    answers: Answers, question_id: QuestionId, state: DialogState, miss: Miss
+) -> Continue | AskQuestion:
     """An answer we couldn't use: ask again once, then accept "don't know" rather than loop."""
-    state = turn.state
     waiting_here = state.waiting is Waiting.QUESTION and state.question is question_id
     misses = state.misses + 1 if waiting_here else 1
     if misses >= MAX_MISSES:
-        answers = apply_reply(answers, question_id, Reply.UNSURE)
-        return continue_advice(turn, answers, [*intro, turn.say("unmatched.give_up")])
+        return Continue(apply_reply(answers, question_id, Reply.UNSURE), miss=miss, gave_up=True)
     question = next_question(answers)
     if question is None or question.id is not question_id:
-        return continue_advice(turn, answers, intro)
-    return ask(turn, question, intro, misses=misses)
+        return Continue(answers, miss=miss)
+    return AskQuestion(question, misses=misses, miss=miss)
+
+
+def decide_recommend(
+    before: Answers, answers: Answers, unmatched: dict[str, str], state: DialogState
+) -> Continue | AskQuestion:
+    """What was said with RecommendIntent (`answers`, merged into `before`), while `state` waits."""
+    pending = state.question if state.waiting is Waiting.QUESTION else None
+    if answers.location is None and ("location" in unmatched or answers.other_place != before.other_place):
+        # 8.2: a place not covered, or words that named no place. Never said back: the next
+        # question says what is covered, once; after that the talk ends gently.
+        asked = pending if pending in LOCATION_QUESTIONS else _location_question_due(answers)
+        reply = answers.other_place if answers.other_place is not None else Reply.UNSURE
+        return Continue(apply_reply(answers, asked, reply))
+    pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
+    if pending and pending_slot and getattr(answers, pending_slot) is None and answers == before:
+        # The question's slot came back empty or unresolved, and nothing else was said:
+        # a miss, or the same question would be asked forever.
+        return decide_missed(answers, pending, state, Miss.UNMATCHED)
+    return Continue(answers)
+
+
+def decide_answer(answers: Answers, state: DialogState, reply: Reply) -> Continue | AskQuestion | AskPlainly:
+    """Yes, no or "I don't know" to the question the skill just asked (`state.question`)."""
+    question_id = state.question
+    if question_id is None:
+        return Continue(answers)
+    if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
+        # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
+        return decide_missed(answers, question_id, state, Miss.NOT_AN_ANSWER)
+    # After "not sure" twice to a combined question, each "which one" is that question asked a
+    # third way: its "not sure" is final at once.
+    settled = question_id in SLOT_QUESTIONS or bool(WHICH_ONE_FLAGS & answers.unsure_red_flags)
+    if reply is Reply.UNSURE and not settled and state.misses == 0:
+        # 8.5: "not sure" to a safety question is asked once more, plainly, with an example;
+        # a second "not sure" takes that question's cautious branch (core.screening.UNSURE_MEANS).
+        return AskPlainly(question_id)
+    return Continue(apply_reply(answers, question_id, reply))
+
+
+# The flow ----------------------------------------------------------------------------------
+def _carry_on(turn: Turn, outcome: Continue | AskQuestion | AskPlainly) -> Response:
+    if isinstance(outcome, Continue):
+        return continue_advice(turn, outcome.answers, intro_for(turn, outcome))
+    return show(turn, outcome)
 
 
 class RecommendIntentHandler(AbstractRequestHandler):
@@ -88,19 +134,7 @@ class RecommendIntentHandler(AbstractRequestHandler):
         turn = Turn.of(handler_input)
         before = turn.profile.answers()
         answers, unmatched = _merge_slots(turn, before)
-        pending = pending_question(turn)
-        if answers.location is None and ("location" in unmatched or answers.other_place != before.other_place):
-            # 8.2: a place not covered, or words that named no place. Never said back: the next
-            # question says what is covered, once; after that the talk ends gently.
-            asked = pending if pending in LOCATION_QUESTIONS else _location_question_due(answers)
-            reply = answers.other_place if answers.other_place is not None else Reply.UNSURE
-            return continue_advice(turn, apply_reply(answers, asked, reply))
-        pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
-        if pending_slot and getattr(answers, pending_slot) is None and answers == before:
-            # The question's slot came back empty or unresolved, and nothing else was said:
-            # a miss, or the same question would be asked forever.
-            return _missed(turn, answers, pending, [turn.say("unmatched.other")])
-        return continue_advice(turn, answers)
+        return _carry_on(turn, decide_recommend(before, answers, unmatched, turn.state))
 
 
 LOCATION_QUESTIONS = (QuestionId.LOCATION, QuestionId.LOCATION_AGAIN)
@@ -112,21 +146,7 @@ def _location_question_due(answers: Answers) -> QuestionId:
 
 def answer_question(turn: Turn, state: DialogState, reply: Reply) -> Response:
     """Yes, no or "I don't know" to the question the skill just asked."""
-    question_id = state.question
-    answers = turn.profile.answers()
-    if question_id is None:
-        return continue_advice(turn, answers)
-    if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
-        # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
-        return _missed(turn, answers, question_id, [turn.say("fallback.question")])
-    # After "not sure" twice to a combined question, each "which one" is that question asked a
-    # third way: its "not sure" is final at once.
-    settled = question_id in SLOT_QUESTIONS or bool(WHICH_ONE_FLAGS & answers.unsure_red_flags)
-    if reply is Reply.UNSURE and not settled and state.misses == 0:
-        # 8.5: "not sure" to a safety question is asked once more, plainly, with an example;
-        # a second "not sure" takes that question's cautious branch (core.screening.UNSURE_MEANS).
-        return ask_plainly(turn, question_id)
-    return continue_advice(turn, apply_reply(answers, question_id, reply))
+    return _carry_on(turn, decide_answer(turn.profile.answers(), state, reply))
 
 
 def missed_question(turn: Turn) -> Response | None:
@@ -134,4 +154,4 @@ def missed_question(turn: Turn) -> Response | None:
     question_id = pending_question(turn)
     if question_id is None:
         return None
-    return _missed(turn, turn.profile.answers(), question_id, [turn.say("fallback.question")])
+    return _carry_on(turn, decide_missed(turn.profile.answers(), question_id, turn.state, Miss.NOT_AN_ANSWER))

@@ -13,15 +13,26 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ...core import Modality, Outcome, advise
-from ...core.experience import report_outcome
+from ...core import Answers, Modality, Outcome, advise
 from ...core.cautions import session_cautions as cautions_for
-from ..dialog import cautions_said, clear_expectation, continue_advice, note_cautions_said, wait_for
-from ..state import DialogState, Waiting
+from ...core.experience import report_outcome
+from ..dialog import cautions_said, clear_expectation, continue_advice, note_cautions_said
+from ..outcomes import (
+    AnythingElse,
+    FeedbackAsked,
+    FeedbackOutcome,
+    FeedbackRecorded,
+    FeedbackThanks,
+    NoSessionToRate,
+    OfferStretch,
+    state_after,
+)
 from ..profile import StoredSession
+from ..rendering import intro_for, show
 from ..slots import read_enum
 from ..ssml import Segment
-from ..turn import Reply, Turn
+from ..state import DialogState, Waiting
+from ..turn import Turn
 
 FEEDBACK_WINDOW = timedelta(hours=12)  # later than this, "how did it feel?" is no longer a fair question
 
@@ -46,44 +57,59 @@ def feedback_due(turn: Turn) -> StoredSession | None:
     return latest
 
 
+# Decisions (no words) ----------------------------------------------------------------------
+def decide_stretch_or_close(answers: Answers, has_episode: bool) -> OfferStretch | AnythingElse:
+    """A stretch when the core allows one for this person, else "anything else?"."""
+    allowed = advise(answers).stretches if has_episode else ()
+    return OfferStretch() if allowed else AnythingElse()
+
+
+def decide_feedback_again(state: DialogState) -> FeedbackAsked | FeedbackThanks:
+    """A reply that doesn't say how it felt: ask once more, then let it go."""
+    if state.misses >= 1 or state.modality is None:
+        return FeedbackThanks()
+    return FeedbackAsked(state.modality, again=True)
+
+
+def decide_feedback(
+    outcome: Outcome | None,
+    said_modality: Modality | None,
+    state: DialogState,
+    running: StoredSession | None,
+    latest: StoredSession | None,
+) -> FeedbackOutcome:
+    """"It felt better", "the heat made it worse" (`outcome`), or "I'm done", "the ice is off" (None)."""
+    if outcome is None:
+        session = running or latest
+        if session is None:
+            return NoSessionToRate()
+        return FeedbackAsked(session.modality, session_over=running is not None)
+    asked_about = state.modality if state.waiting is Waiting.FEEDBACK else None
+    modality = said_modality or asked_about or (latest.modality if latest else None)
+    if modality is None:
+        return FeedbackThanks()
+    return FeedbackRecorded(modality, outcome)
+
+
+# The flow ----------------------------------------------------------------------------------
 def ask_feedback(turn: Turn, session: StoredSession, intro: list[Segment]) -> Response:
     session.feedback_asked = True
     turn.changed()
-    modality = turn.say(f"modality.{session.modality.value}")
-    wait_for(turn, Waiting.FEEDBACK, modality=session.modality)
-    return turn.respond(
-        Reply(
-            speech=[*intro, turn.say("feedback.ask", modality=modality)],
-            reprompt=[turn.say("feedback.ask.reprompt", modality=modality)],
-        )
-    )
+    return show(turn, FeedbackAsked(session.modality), intro)
 
 
 def ask_feedback_again(turn: Turn, state: DialogState) -> Response:
     """A reply that doesn't say how it felt: ask once more, then let it go."""
-    if state.misses >= 1 or state.modality is None:
-        return offer_stretch_or_close(turn, [turn.say("feedback.thanks")])
-    modality = turn.say(f"modality.{state.modality.value}")
-    turn.move_to(state.with_(misses=state.misses + 1))
-    return turn.respond(
-        Reply(speech=[turn.say("feedback.ask.reprompt", modality=modality)],
-              reprompt=[turn.say("feedback.ask.reprompt", modality=modality)])
-    )
+    outcome = decide_feedback_again(state)
+    if isinstance(outcome, FeedbackThanks):
+        return offer_stretch_or_close(turn, intro_for(turn, outcome))
+    return show(turn, outcome)
 
 
 def offer_stretch_or_close(turn: Turn, intro: list[Segment]) -> Response:
     """Offers a stretch when the core allows one for this person, else asks if there's anything else."""
-    answers = turn.profile.answers()
-    allowed = advise(answers).stretches if turn.profile.episode is not None else ()
-    if allowed:
-        wait_for(turn, Waiting.STRETCH_OFFER)
-        return turn.respond(
-            Reply(speech=[*intro, turn.say("advice.offer_stretch")], reprompt=[turn.say("advice.offer_stretch.reprompt")])
-        )
-    wait_for(turn, Waiting.ANYTHING_ELSE)
-    return turn.respond(
-        Reply(speech=[*intro, turn.say("advice.anything_else")], reprompt=[turn.say("advice.anything_else.reprompt")])
-    )
+    has_episode = turn.profile.episode is not None
+    return show(turn, decide_stretch_or_close(turn.profile.answers(), has_episode), intro)
 
 
 class FeedbackHandler(AbstractRequestHandler):
@@ -94,37 +120,35 @@ class FeedbackHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        outcome, _ = read_enum(turn.request, "outcome", Outcome)
+        said, _ = read_enum(turn.request, "outcome", Outcome)
         said_modality, _ = read_enum(turn.request, "modality", Modality)
         profile = turn.profile
         running = profile.running_session(turn.now)
-        if outcome is None:
-            session = running or profile.latest_session()
-            if session is None:
-                return offer_stretch_or_close(turn, [turn.say("feedback.no_session")])
+        latest = profile.latest_session()
+        outcome = decide_feedback(said, said_modality, turn.state, running, latest)
+        if isinstance(outcome, FeedbackAsked):
             if running is not None:  # "the ice is off": the session ended early, now
                 running.ends_at, running.ended_early = turn.now, True
-            return ask_feedback(turn, session, [turn.say("feedback.session_over")] if running else [])
-        waiting = turn.state
-        asked_about = waiting.modality if waiting.waiting is Waiting.FEEDBACK else None
-        latest = profile.latest_session()
-        modality = said_modality or asked_about or (latest.modality if latest else None)
-        if modality is None:
+            session = running or latest
+            assert session is not None  # the decision asked about it
+            return ask_feedback(turn, session, intro_for(turn, outcome))
+        if isinstance(outcome, FeedbackRecorded):
+            return record_outcome(turn, outcome.modality, outcome.outcome)
+        if isinstance(outcome, FeedbackThanks):
             clear_expectation(turn)
-            return offer_stretch_or_close(turn, [turn.say("feedback.thanks")])
-        return record_outcome(turn, modality, outcome)
+        return offer_stretch_or_close(turn, intro_for(turn, outcome))
 
 
 def record_outcome(turn: Turn, modality: Modality, outcome: Outcome) -> Response:
     answers = turn.profile.answers()
     turn.profile.outcomes.append(report_outcome(answers, modality, outcome, turn.now))
     turn.changed()
-    clear_expectation(turn)
-    thanks = turn.say(f"feedback.thanks.{outcome.value}", modality=turn.say(f"modality.{modality.value}"))
+    recorded = FeedbackRecorded(modality, outcome)
+    turn.move_to(state_after(turn.state, recorded))
     if turn.profile.episode is not None:
         # The next advice learns from it (D17, D18, D24); say it now while it matters.
-        return continue_advice(turn, turn.profile.answers(), [thanks])
-    return offer_stretch_or_close(turn, [thanks])
+        return continue_advice(turn, turn.profile.answers(), intro_for(turn, recorded))
+    return offer_stretch_or_close(turn, intro_for(turn, recorded))
 
 
 def followup_handlers() -> list[AbstractRequestHandler]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
@@ -9,22 +11,31 @@ from ask_sdk_model import Response
 
 from ...core import Question, QuestionId, QuestionKind, rest_gap_remaining
 from ..dialog import ask
-from ..ssml import Segment
-from ..turn import Reply, Turn, minutes_left, minutes_to_wait
-from .followup import feedback_due, ask_feedback
+from ..outcomes import LaunchOutcome, Resting, SessionRunning, Welcome, WelcomeBack
+from ..profile import Profile, StoredSession
+from ..rendering import show, welcome_back_words
+from ..turn import Turn, minutes_left, minutes_to_wait
+from .followup import ask_feedback, feedback_due
+
+LOCATION_QUESTION = Question(QuestionId.LOCATION, QuestionKind.SLOT, "location")
 
 
-def returning_news(turn: Turn) -> list[Segment]:
-    """A running session or a rest gap, said first to a returning user."""
-    profile = turn.profile
-    running = profile.running_session(turn.now)
+def decide_launch(profile: Profile, now: datetime, due: StoredSession | None) -> LaunchOutcome:
+    """A first visit, or a returning user: a running session or a rest gap is said first, then
+    how the session that just ended (`due`) felt, if nobody asked yet."""
+    if not profile.sessions and profile.episode is None:
+        return Welcome()
+    return WelcomeBack(news=_news(profile, now), feedback=due.modality if due is not None else None)
+
+
+def _news(profile: Profile, now: datetime) -> SessionRunning | Resting | None:
+    running = profile.running_session(now)
     if running is not None:
-        minutes = minutes_left(running.ends_at - turn.now)
-        return [turn.say("launch.session_running", modality=turn.say(f"modality.{running.modality.value}"), minutes=minutes)]
-    gap = rest_gap_remaining(profile.history(), turn.now)
+        return SessionRunning(running.modality, minutes_left(running.ends_at - now))
+    gap = rest_gap_remaining(profile.history(), now)
     if gap.total_seconds() > 0:
-        return [turn.say("launch.resting", minutes=minutes_to_wait(gap))]
-    return []
+        return Resting(minutes_to_wait(gap))
+    return None
 
 
 class LaunchHandler(AbstractRequestHandler):
@@ -33,14 +44,10 @@ class LaunchHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        profile = turn.profile
-        if not profile.sessions and profile.episode is None:
-            location_question = Question(QuestionId.LOCATION, QuestionKind.SLOT, "location")
-            return ask(turn, location_question, [turn.say("launch.welcome")])
-        greeting: list[Segment] = [turn.say("launch.welcome_back"), *returning_news(turn)]
-        session = feedback_due(turn)
-        if session is not None:
-            return ask_feedback(turn, session, greeting)
-        return turn.respond(
-            Reply(speech=[*greeting, turn.say("launch.what_next")], reprompt=[turn.say("launch.what_next.reprompt")])
-        )
+        due = feedback_due(turn)
+        outcome = decide_launch(turn.profile, turn.now, due)
+        if isinstance(outcome, Welcome):
+            return ask(turn, LOCATION_QUESTION, [turn.say("launch.welcome")])
+        if due is not None:
+            return ask_feedback(turn, due, welcome_back_words(turn, outcome))
+        return show(turn, outcome)

@@ -1,0 +1,223 @@
+"""Words for the advice, answer, follow-up and launch outcomes (`outcomes.py`), from the locale files.
+
+`render` builds the Reply for an outcome without changing anything; `show` moves the dialog to
+the state the outcome implies and sends the Reply. `intro_for` gives the words an outcome that
+leads on to another flow says first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ask_sdk_model import Intent, IntentConfirmationStatus, IntentRequest, Slot, SlotConfirmationStatus
+from ask_sdk_model.dialog import ElicitSlotDirective
+from ask_sdk_model.response import Response
+
+from ..core import Action, Advice, Caution, Outcome, QuestionId, QuestionKind
+from ..core.screening import muscle_question_inside_tier_b
+from .outcomes import (
+    SYMPATHY,
+    AnythingElse,
+    AskPlainly,
+    AskQuestion,
+    Continue,
+    FeedbackAsked,
+    FeedbackRecorded,
+    FeedbackThanks,
+    GiveAdvice,
+    GiveCare,
+    Miss,
+    NoSessionToRate,
+    NotCovered,
+    Offer,
+    OfferChoice,
+    OfferSession,
+    OfferStretch,
+    Resting,
+    SessionRunning,
+    WelcomeBack,
+    state_after,
+)
+from .ssml import Segment, plain_text
+from .turn import Reply, Turn
+
+RECOMMEND_INTENT = "RecommendIntent"
+RECOMMEND_SLOTS = ("location", "onset", "cause", "symptom", "otherSymptom", "condition", "preference")
+NOTHING_TO_CHOOSE = frozenset({"OUT_OF_SCOPE", "OUT_OF_SCOPE_ELSEWHERE"})
+MISS_WORDS = {Miss.UNMATCHED: "unmatched.other", Miss.NOT_AN_ANSWER: "fallback.question"}
+
+
+def show(turn: Turn, outcome: object, intro: Sequence[Segment] = ()) -> Response:
+    """Says the outcome and waits for what it asked for."""
+    reply = render(turn, outcome, list(intro))  # before the move: the sympathy line reads what was said
+    turn.move_to(state_after(turn.state, outcome))
+    return turn.respond(reply)
+
+
+def render(turn: Turn, outcome: object, intro: list[Segment]) -> Reply:
+    if isinstance(outcome, AskQuestion):
+        return _question(turn, outcome, [*intro, *_miss_words(turn, outcome.miss)])
+    if isinstance(outcome, AskPlainly):
+        plain = turn.say(f"question.{outcome.question.value}.reprompt")
+        return Reply(speech=[turn.say("unmatched.not_sure"), plain], reprompt=[plain])
+    if isinstance(outcome, GiveAdvice):
+        return _advice(turn, outcome, intro)
+    if isinstance(outcome, GiveCare):
+        words = turn.say(f"care.{outcome.advice.reason}")
+        return Reply(speech=[*intro, words], card=(turn.say("care.card_title"), words), end_session=True)
+    if isinstance(outcome, NotCovered):
+        words = [*intro, turn.say(f"reason.{outcome.reason}"), turn.say("goodbye")]
+        return Reply(speech=words, end_session=True)
+    if isinstance(outcome, (OfferSession, OfferChoice, OfferStretch, AnythingElse)):
+        speech, reprompt = _offer(turn, outcome)
+        return Reply(speech=[*intro, *speech], reprompt=reprompt)
+    if isinstance(outcome, FeedbackAsked):
+        modality = turn.say(f"modality.{outcome.modality.value}")
+        again = turn.say("feedback.ask.reprompt", modality=modality)
+        if outcome.again:
+            return Reply(speech=[again], reprompt=[again])
+        return Reply(speech=[*intro, turn.say("feedback.ask", modality=modality)], reprompt=[again])
+    if isinstance(outcome, WelcomeBack):  # with nothing to ask about: what next?
+        greeting = [*intro, *welcome_back_words(turn, outcome)]
+        return Reply(
+            speech=[*greeting, turn.say("launch.what_next")], reprompt=[turn.say("launch.what_next.reprompt")]
+        )
+    raise TypeError(f"no words for {type(outcome).__name__}")
+
+
+def intro_for(turn: Turn, outcome: object) -> list[Segment]:
+    """What an outcome that leads on to another flow says before it."""
+    if isinstance(outcome, Continue):
+        words = _miss_words(turn, outcome.miss)
+        return [*words, turn.say("unmatched.give_up")] if outcome.gave_up else words
+    if isinstance(outcome, FeedbackRecorded):
+        modality = turn.say(f"modality.{outcome.modality.value}")
+        return [turn.say(f"feedback.thanks.{outcome.outcome.value}", modality=modality)]
+    if isinstance(outcome, FeedbackThanks):
+        return [turn.say("feedback.thanks")]
+    if isinstance(outcome, NoSessionToRate):
+        return [turn.say("feedback.no_session")]
+    if isinstance(outcome, FeedbackAsked) and outcome.session_over:
+        return [turn.say("feedback.session_over")]
+    return []
+
+
+def _miss_words(turn: Turn, miss: Miss | None) -> list[Segment]:
+    return [turn.say(MISS_WORDS[miss])] if miss is not None else []
+
+
+# Questions ---------------------------------------------------------------------------------------
+def question_words(turn: Turn, question_id: QuestionId) -> tuple[str, str]:
+    key = f"question.{question_id.value}"
+    if question_id is QuestionId.URGENT_SIGNS and muscle_question_inside_tier_b(turn.profile.answers()):
+        key = "question.URGENT_SIGNS.UPPER_BACK"
+    return turn.say(key), turn.say(f"{key}.reprompt")
+
+
+def _elicit(slot_name: str, from_intent: str | None) -> ElicitSlotDirective:
+    if from_intent == RECOMMEND_INTENT:
+        return ElicitSlotDirective(slot_to_elicit=slot_name)  # Alexa keeps the current intent
+    # From another intent (a "yes", "I don't know"), the dialog chains into RecommendIntent.
+    slots = {
+        name: Slot(name=name, confirmation_status=SlotConfirmationStatus.NONE) for name in RECOMMEND_SLOTS
+    }
+    intent = Intent(name=RECOMMEND_INTENT, slots=slots, confirmation_status=IntentConfirmationStatus.NONE)
+    return ElicitSlotDirective(slot_to_elicit=slot_name, updated_intent=intent)
+
+
+def _question(turn: Turn, outcome: AskQuestion, intro: list[Segment]) -> Reply:
+    if SYMPATHY not in turn.state.said and not any("sorry" in str(s).lower() for s in intro):
+        intro = [*intro, turn.say("conversation.sympathy")]  # once, before the first question
+    question = outcome.question
+    words, reprompt = question_words(turn, question.id)
+    directives = []
+    # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
+    if question.kind is QuestionKind.SLOT and question.slot and isinstance(turn.request, IntentRequest):
+        directives.append(_elicit(question.slot, getattr(turn.request.intent, "name", None)))
+    return Reply(speech=[*intro, words], reprompt=[reprompt], directives=directives)
+
+
+# Advice ------------------------------------------------------------------------------------------
+def _advice(turn: Turn, outcome: GiveAdvice, intro: list[Segment]) -> Reply:
+    advice = outcome.advice
+    speech = [*intro, *_advice_words(turn, advice, outcome.spoken_caution)]
+    offer, reprompt = _offer(turn, outcome.offer)
+    card_text = plain_text([*_card_words(turn, advice), turn.say("advice.card_disclaimer")])
+    card_title = turn.say("advice.card_title", action=turn.say(f"advice.card_action.{advice.action.value}"))
+    return Reply(speech=[*speech, *offer], reprompt=reprompt, card=(card_title, card_text))
+
+
+def _choice_words(turn: Turn, advice: Advice) -> list[Segment]:
+    """What was learned or declined (acknowledged in a few words), then the choice itself."""
+    words: list[Segment] = []
+    # What was learned from past sessions is said by the reason itself ("since dry heat made it
+    # worse", "it helped last time"); only D19's "both helped" needs its own words.
+    if advice.learned_from is Outcome.BETTER and advice.action is Action.ALTERNATE:
+        words.append(turn.say("advice.learned.BOTH_HELPED"))
+    if advice.declined_preference is not None:
+        declined = turn.say(f"modality.{advice.declined_preference.value}")
+        words.append(turn.say("advice.preference_declined", modality=declined))
+    elif advice.followed_preference and advice.offer is not None and advice.action is not Action.EITHER:
+        followed = turn.say(f"modality.{advice.offer.value}")
+        words.append(turn.say("advice.preference_followed", modality=followed))
+    if advice.reason in NOTHING_TO_CHOOSE:
+        pass  # a place not covered: no choice to announce, the reason says what is covered
+    elif advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:
+        chosen = turn.say(f"modality.{advice.offer.value}")
+        words.append(turn.say("advice.action.EITHER_CHOSEN", modality=chosen))
+    else:
+        words.append(turn.say(f"advice.action.{advice.action.value}"))
+    return words
+
+
+def _advice_words(turn: Turn, advice: Advice, spoken_caution: Caution | None) -> list[Segment]:
+    """Spoken: the choice, one reason, one safety line. Everything else is on the card."""
+    words = _choice_words(turn, advice)
+    words.append(turn.say(f"reason.{advice.reason}"))
+    if advice.comfort_reason and advice.offer is not None:
+        words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
+    if spoken_caution is not None:
+        words.append(turn.say(f"caution.{spoken_caution.value}"))
+    return words
+
+
+def _card_words(turn: Turn, advice: Advice) -> list[Segment]:
+    """The card carries the full advice: every reason and every safety line."""
+    words = _choice_words(turn, advice)
+    words.append(turn.say(f"reason.{advice.reason}"))
+    if advice.also_see_clinician and advice.action is not Action.CLINICIAN_SOON:
+        words.append(turn.say("advice.action.CLINICIAN_SOON"))
+    if advice.comfort_reason and advice.offer is not None:
+        words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
+        words.append(turn.say(f"reason.{advice.comfort_reason}"))
+    words += [turn.say(f"card.caution.{caution.value}") for caution in advice.cautions]
+    if Caution.SHORT_TERM_RELIEF not in advice.cautions:
+        words.append(turn.say("card.caution.SHORT_TERM_RELIEF"))
+    return words
+
+
+def _offer(turn: Turn, offer: Offer) -> tuple[list[Segment], list[Segment]]:
+    if isinstance(offer, OfferChoice):
+        return [turn.say("advice.offer_choice")], [turn.say("advice.offer_choice.reprompt")]
+    if isinstance(offer, OfferSession):
+        modality = turn.say(f"modality.{offer.modality.value}")
+        return (
+            [turn.say("advice.offer_session", minutes=offer.minutes, modality=modality)],
+            [turn.say("advice.offer_session.reprompt", modality=modality)],
+        )
+    if isinstance(offer, OfferStretch):
+        return [turn.say("advice.offer_stretch")], [turn.say("advice.offer_stretch.reprompt")]
+    return [turn.say("advice.anything_else")], [turn.say("advice.anything_else.reprompt")]
+
+
+# Opening the skill -------------------------------------------------------------------------------
+def welcome_back_words(turn: Turn, outcome: WelcomeBack) -> list[Segment]:
+    """The greeting, then a running session or a rest gap, said first to a returning user."""
+    words: list[Segment] = [turn.say("launch.welcome_back")]
+    news = outcome.news
+    if isinstance(news, SessionRunning):
+        modality = turn.say(f"modality.{news.modality.value}")
+        words.append(turn.say("launch.session_running", modality=modality, minutes=news.minutes_left))
+    elif isinstance(news, Resting):
+        words.append(turn.say("launch.resting", minutes=news.minutes))
+    return words
