@@ -14,9 +14,8 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ...core import Answers, Modality, Outcome, advise
-from ...core.cautions import session_cautions as cautions_for
 from ...core.experience import report_outcome
-from ..dialog import cautions_said, clear_expectation, continue_advice, note_cautions_said
+from ..dialog import clear_expectation, continue_advice
 from ..outcomes import (
     AnythingElse,
     FeedbackAsked,
@@ -35,14 +34,6 @@ from ..state import DialogState, Waiting
 from ..turn import Turn
 
 FEEDBACK_WINDOW = timedelta(hours=12)  # later than this, "how did it feel?" is no longer a fair question
-
-
-def session_cautions(turn: Turn, modality: Modality) -> list[Segment]:
-    """The session's safety lines, each said once per conversation."""
-    said = cautions_said(turn)
-    words = [turn.say(f"caution.{c.value}") for c in cautions_for(modality) if c.value not in said]
-    note_cautions_said(turn, {c.value for c in cautions_for(modality)})
-    return words
 
 
 def feedback_due(turn: Turn) -> StoredSession | None:
