@@ -38,6 +38,7 @@ from .handlers.sessions import session_handlers
 from .timed_sessions import SessionCapability, TimersFactory
 from .attempts import DecideAgainOnConflict
 from .replies import ReplyHandler
+from .serializer import AlexaSerializer
 from .turn import SESSIONS_KEY
 from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 
@@ -78,7 +79,9 @@ def build_skill(
     builder.add_global_response_interceptor(SaveProfileInterceptor())
     builder.add_exception_handler(DecideAgainOnConflict())  # before the catch-all, which would answer it
     builder.add_exception_handler(SpeakingExceptionHandler())
-    return builder.create()
+    skill = builder.create()
+    skill.serializer = AlexaSerializer()
+    return skill
 
 
 class SessionsWithEveryRequest(AbstractRequestInterceptor):
