@@ -7,7 +7,6 @@ from enum import Enum
 
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope
-
 from heat_or_ice.skill.slots import read_enum, read_enum_values
 
 AUTHORITY = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.Symptom"
