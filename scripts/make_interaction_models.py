@@ -199,6 +199,12 @@ PAIN_IN = expand(
     "(a |)(pain|pains|ache|twinge|crick|sharp pain) in #", "i('ve got| have|'ve had| get| am having|'m having) (a |)(pain|pains|an ache|a twinge|a crick) in #",
     "there's (a |)(pain|an ache|a twinge) in #", "it hurts in #", "it's in #", "the pain('s| is) in #",
 )
+# Where exactly, said after the place hurts: "my upper back hurts between my shoulder blades".
+PLACE_POSITIONS = {
+    "UPPER_BACK": expand("between (my|the) shoulder blades", "(in the middle|on the (left|right)( side|))"),
+    "LOWER_BACK": expand("(low down|at the bottom|in the middle|on the (left|right)( side|)|across the bottom)"),
+    "NECK": expand("(at the back|on the (left|right)( side|)|at the base)"),
+}
 # Pain that spreads into the leg is the leg row itself (sharp or shooting pain is also a symptom).
 SPREADS_TO = expand(
     "(i have|i'm having|i am having|there's|i've got|i get) (a |)(pain|pains) (radiating|going|running|spreading) (to|down|into) #",
@@ -223,6 +229,7 @@ def place_words(locale: str, value_id: str) -> list[str]:
     words += [_tidy(f"{place} {pred}") for place in mine + slangy + pain_only for pred in HURTS + LOCALE_HURTS.get(locale, [])]
     words += [clause.replace("#", place) for place in mine + slangy + pain_only for clause in HURT_IT + PAIN_IN]
     words += [clause.replace("#", phrase) for phrase in PLACE_PHRASES.get(value_id, []) for clause in PAIN_AT]
+    words += expand(*(f"{place} (hurts|aches|is sore|'s sore|is aching|'s aching) {where}" for place in mine for where in PLACE_POSITIONS.get(value_id, [])))
     if value_id == "LEG":
         words += [clause.replace("#", place) for place in mine + pain_only for clause in SPREADS_TO]
     words += [clause.replace("%", name) for name in everyday for clause in NAMED_PAIN]
@@ -614,7 +621,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i can('t| not) (pee|urinate|pass urine|wee|go to the toilet|empty my bladder|control my (bladder|bowels))",
             "i('ve| have) (wet|soiled) myself( since (it|the pain|this) started| since then|)", "i('m| am| keep) (wetting|soiling) myself",
             "i('ve| have) lost control of my (bladder|bowels)", "i've been leaking (urine|wee|pee)( without noticing|)",
-            "i('m| am) (leaking|having accidents)", "i didn't (notice|know|realize|realise) i needed (to go|the toilet)",
+            "i('m| am) (leaking|having accidents)", "i didn't (even |)(notice|know|realize|realise) i needed (to go|the toilet|the bathroom|the washroom|to pee|to wee)( until (i'd|i had) (wet|soiled) myself|)",
             "i('m| am) having (trouble|difficulty) (peeing|weeing|urinating|starting to pee|going to the toilet|passing urine|starting a (wee|pee))",
             "i can't (feel|tell) when i need (to pee|to go|the toilet)", "(peeing|weeing) (is|has been) (difficult|hard)",
             "(urine|pee) (is not|isn't|won't) (coming|come)( properly| out|)", "i('m| am) not able to (pass urine|pee|pass motion|control my bladder)",
@@ -655,6 +662,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "my (arms|hands|legs) (have |)(suddenly |)(gone|are|feel) (weak and clumsy|clumsy)",
             "i('m| am|'ve| have) (been |)(dropping things|clumsy|really clumsy)", "i can('t| not) (swallow|speak|talk) (properly|)",
             "i (get|feel|got|'m getting) (an |)electric shock(s|) (down|through) my (spine|back|arms)",
+            "when i (bend|move|turn|tilt) my (neck|head)( forward| down| back| round|) i (get|feel) (an |)electric shock(s|) (down|through) my (spine|back|arms)",
             "(it's|there's) like an electric shock (down|through) my (spine|back)", "(my face|the side of my face) (is|feels|has gone) numb",
         ),
     },
@@ -746,11 +754,11 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         ),
     },
     "UNSTEADY": {
-        "names": expand("(a |)band of pain( around| round) my (trunk|body|chest|middle|waist)", "unsteadiness"),
+        "names": expand("(a |)band of pain( (wrapped |going |)(right |)(around|round)) my (trunk|body|chest|middle|waist)", "unsteadiness"),
         "describing": expand("unsteady", "unsteady on my feet", "wobbly on my feet", "off balance"),
         "clauses": expand(
             "i('m| am|'ve been| have been| feel) (unsteady|wobbly|off balance)( on my feet|)( when(ever|) i (stand up|walk|get up)|)", "i keep losing my balance",
-            "(there's|i have|i've got|it's like) a (tight |)band (of pain |)(around|round) my (trunk|body|chest|middle|waist)",
+            "(there's|i have|i've got|it's like) a (tight |)band (of pain |)(wrapped |going |)(right |)(around|round) my (trunk|body|chest|middle|waist)",
             "my walking (has changed|is different|is unsteady)", "i('m| am) walking differently",
         ),
     },
@@ -803,6 +811,7 @@ def negatable(locale: str) -> tuple[list[str], list[str]]:
 # ---------------------------------------------------------------------------------------------
 # Condition, Modality, Outcome, HoldChange
 # ---------------------------------------------------------------------------------------------
+HAVE_CONDITION = expand("i('ve got| have| have got| suffer from| suffer with| was diagnosed with|'ve been diagnosed with)")
 CONDITIONS: dict[str, list[str]] = {
     "HERNIATED_DISC": expand(
         "(a |my |)(herniated|slipped|bulging|prolapsed|ruptured|slip|protruding|torn) (disc|disk)", "(a |)(disc|disk) (herniation|bulge|prolapse|problem)",
@@ -812,7 +821,8 @@ CONDITIONS: dict[str, list[str]] = {
     "SCIATICA": expand("sciatica", "(my |)sciatic (nerve|nerve pain|pain)", "(a |)trapped (sciatic |)nerve", "(a |)pinched nerve",
                        "(my |)sciatica", "i (have|'ve got|get|suffer from|suffer with) sciatica"),
     "ARTHRITIS": expand(
-        "(osteo|)arthritis", "(spinal|back|neck) arthritis", "arthritis in my (spine|back|neck)", "degenerative (disc|disk) disease",
+        "arthritis", "osteoarthritis", "degenerative (disc|disk) disease", "spinal stenosis", "spondylosis",
+        "(spinal|back|neck) arthritis", "arthritis in my (spine|back|neck)",
         "(spondylosis|spinal stenosis|stenosis|facet joint arthritis|ankylosing spondylitis|spondylitis)", "wear and tear",
         "(worn|degenerated|degenerative) (discs|disks|joints)", "(my |)(osteo|)arthritis",
     ),
@@ -912,7 +922,8 @@ def slot_types(locale: str) -> dict[str, dict[str, list[str]]]:
         "Onset": onset_words(locale),
         "Cause": cause_words(locale),
         "Symptom": symptom_words(locale),
-        "Condition": {v: unique(w + CONDITION_LOCALE.get(locale, {}).get(v, [])) for v, w in CONDITIONS.items()},
+        "Condition": {v: unique(w + [f"{h} {n}" for n in w[:2 * FRAMED] for h in HAVE_CONDITION] + CONDITION_LOCALE.get(locale, {}).get(v, []))
+                      for v, w in CONDITIONS.items()},
         "Modality": {v: unique(w + MODALITY_LOCALE.get(locale, {}).get(v, [])) for v, w in MODALITIES.items()},
         "Outcome": {v: unique(w + OUTCOME_LOCALE.get(locale, {}).get(v, [])) for v, w in OUTCOMES.items()},
         "HoldChange": {v: unique(w) for v, w in HOLD_CHANGES.items()},
@@ -942,7 +953,7 @@ JOINS: dict[str, list[str]] = {
 CLAUSE_SLOTS = ("location", "onset", "cause", "symptom", "condition", "preference")
 TRIPLE_SLOTS = ("location", "onset", "cause", "symptom")
 TRIPLE_JOINS = {
-    "location": ["and", "in"], "onset": ["since", "for"], "cause": ["after", "when", "since", "and", "in"],
+    "location": ["and", "in"], "onset": ["since", "for"], "cause": ["after", "when", "since", "and", "in", "ever since"],
     "symptom": ["and", "and now"],
 }
 SINGLE_LEADS: dict[str, list[str]] = {
@@ -1017,13 +1028,20 @@ def recommend_samples(locale: str) -> list[str]:
     # "my neck is stiff", "my knee is swollen what should i use": a place and how it feels, joined by a verb
     samples += [f"my {{location}} {verb} {{symptom}}" for verb in FEELS]
     samples += [f"my {{location}} {verb} {{symptom}} {closer}" for verb in ("is", "'s", "feels") for closer in CLOSERS]
-    samples += expand("i can('t| barely| hardly) (move|turn|bend) my {location}( it's so| it's really| it's| because it's| it's too) {symptom}")
+    samples += expand("i can('t| barely| hardly) (move|turn|bend) my {location}( it's so| it's really| it's| because it's| it's too) {symptom}",
+                      "when i (bend|move|turn|tilt) my {location}( forward| down| back| round) (i get|there's|i feel) {symptom}")
     # "my lower back has been aching for six months and ...": the place, a pain word, then when and why
     for pred in PAIN_WORDS:
         samples.append(f"my {{location}} {pred} {{onset}}")
         samples += [f"my {{location}} {pred} {{onset}} {join} {{{third}}}" for third in ("cause", "symptom") for join in TRIPLE_JOINS[third]]
         samples += [f"my {{location}} {pred} {join} {{cause}}" for join in ("since", "after", "ever since", "because", "from")]
         samples += [f"my {{location}} {pred} and {{symptom}}", f"my {{location}} {pred} and now {{symptom}}"]
+    # Four clauses in the order a story is told: where, since when, why, and how it feels or what they'd like.
+    samples += expand(
+        "{location} (since|for) {onset} (for|and|after|when|since) {cause} (and|and now) {symptom}",
+        "{location} (since|for) {onset} (for|and|after|when|since) {cause} (and|and i'd (like|prefer|rather) (to use|use|have|)) {preference}",
+        "my {location} (has been|'s been|is|'s) {symptom} (for|since) {onset} (and|but) {cause}",
+    )
     # "I hurt my back lifting a box", "I pulled my neck at the gym": the doing word said in the sentence
     samples += [f"{{location}} {verb} {{cause}}" for verb in CAUSE_VERBS]
     samples += expand(
