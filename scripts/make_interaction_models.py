@@ -114,7 +114,7 @@ def each(locale: str, shared: Iterable[str], per_locale: dict[str, Iterable[str]
 PLACE_NAMES: dict[str, tuple[list[str], list[str]]] = {
     # id: (everyday names, other names)
     "LOWER_BACK": (
-        ["lower back", "back", "low back", "lower spine"],
+        ["lower back", "back", "low back"],
         expand("lumbar (spine|region|area|)", "(lower |)back muscles", "spine", "lower back muscles",
                "(left|right) lower back", "lower (left|right) back"),
     ),
@@ -151,18 +151,19 @@ PLACE_NAMES: dict[str, tuple[list[str], list[str]]] = {
 # Places said with their own preposition or possessive: used as they are.
 PLACE_PHRASES: dict[str, list[str]] = {
     "LOWER_BACK": expand(
-        "(the |)(small|bottom|base|lower part) of (my|the) (back|spine)",
+        "the small of my back", "the bottom of my back", "the base of my spine", "(the |)(small|bottom|base|lower part) of (my|the) (back|spine)",
         "(the |)(left|right) side of my (lower |)back", "across my lower back", "(the |)lower half of my back",
     ),
     "UPPER_BACK": expand(
-        "(the |)(top|upper part|middle) of my back", "between (my|the) shoulder (blades|blade)",
+        "between my shoulder blades", "between the shoulder blades", "between my shoulders", "(the |)(top|upper part|middle) of my back",
+        "between (my|the) shoulder (blades|blade)",
         "between my shoulders", "under my shoulder blade", "(around|behind) my shoulder blades",
     ),
     "NECK": expand("(the |)(back|base|side|left side|right side) of my neck", "(the |)top of my spine"),
     "LEG": expand(
         "(the |)back of my (leg|thigh)", "down (my|the back of my) (leg|thigh)", "(down |)(in|into) my (buttock|bum)",
         "down into my (buttock|leg)", "(from my back |)down (into |)my leg", "all the way down my leg", "(the |)pain (going |)down my leg",
-        "(down |)(into |)my (buttock|bum) and (down |)(the back of my|my) (thigh|leg|calf)", "(my |)(hip|buttock) and (the back of my|my) (thigh|leg)",
+        "(down |)(into |)my buttock and (the back of my|my) (thigh|leg)", "my hip and (the back of my|my) (thigh|leg)",
     ),
     "KNEE": expand("(the |)back of my knee"),
 }
@@ -170,16 +171,15 @@ PLACE_LOCALE_NAMES: dict[str, dict[str, list[str]]] = {
     GB: {"LOWER_BACK": ["lumbago"]}, AU: {"LOWER_BACK": ["lumbago"]}, IN: {"LOWER_BACK": ["lumbago"]},
 }
 # Said only with pain words ("my buttock hurts"): a numb buttock or bum is the saddle area, a warning sign.
-PAIN_ONLY_NAMES: dict[str, list[str]] = {"LEG": ["buttock", "buttocks", "bum", "butt", "bottom", "backside", "bum cheek"]}
+PAIN_ONLY_NAMES: dict[str, list[str]] = {"LEG": ["buttock", "buttocks", "bum", "backside"]}
 
 # How a place is said to hurt, after "my <place>". Pain words only: a clause that says how it feels
 # ("stiff", "numb", "swollen") belongs to the symptom, so "my neck is stiff" keeps both values.
 HURTS = expand(
-    " (hurts|aches|really hurts|still hurts|hurts a lot|hurts so much)",
-    " (is|'s) (really |so |a bit |still |)(sore|painful|bad|achy)",
-    " (is|'s|has been|'s been) (hurting|aching|killing me|playing up|acting up|bothering me|giving me (trouble|grief))",
-    " (has been|'s been) (really |so |)(sore|painful|bad)",
-    " (hurt|ached|started (hurting|aching)|went|has gone|'s gone)", " (is|'s) (tender|in agony|agony|not good|not right|sore again)",
+    "(hurts|aches|really hurts|still hurts|hurts a lot)", "(is|'s) (really |so |still |)(sore|painful|bad)",
+    "(is|'s|has been|'s been) (hurting|aching|killing me|playing up|acting up|bothering me|giving me grief)",
+    "(has been|'s been) (really |)(sore|painful|bad)", "(hurt|ached|started (hurting|aching)|went|'s gone)",
+    "(is|'s) (tender|agony|in agony|sore again|not right)",
 )
 LOCALE_HURTS = {
     AU: expand("(is|'s|has been|'s been) (crook|stuffed|playing up|giving me grief)"), GB: expand("(is|'s|has been|'s been) (playing up|giving me grief)"),
@@ -196,8 +196,9 @@ HURT_IT = expand(
 )
 # Pain named in a place: "a pain in my neck", "neck pain".
 PAIN_IN = expand(
-    "(a |)(pain|pains|ache|twinge|crick|sharp pain) in #", "i('ve got| have|'ve had| get| am having|'m having) (a |)(pain|pains|an ache|a twinge|a crick) in #",
-    "there's (a |)(pain|an ache|a twinge) in #", "it hurts in #", "it's in #", "the pain('s| is) in #",
+    "(a |)(pain|twinge|crick|sharp pain) in #", "(pains|aches) in #",
+    "i('ve got| have|'ve had| get|'m having| am having) (a pain|pain|pains|an ache|a twinge|a crick) in #",
+    "there's (a pain|pain|an ache|a twinge) in #", "(it hurts|it's|the pain's|the pain is) in #",
 )
 # Where exactly, said after the place hurts: "my upper back hurts between my shoulder blades".
 PLACE_POSITIONS = {
@@ -207,8 +208,8 @@ PLACE_POSITIONS = {
 }
 # Pain that spreads into the leg is the leg row itself (sharp or shooting pain is also a symptom).
 SPREADS_TO = expand(
-    "(i have|i'm having|i am having|there's|i've got|i get) (a |)(pain|pains) (radiating|going|running|spreading) (to|down|into) #",
-    "(a |the |)pain (radiating|going|running|spreading) (to|down|into) #", "(a |the |)pain down #", "the pain('s| has) been going down #",
+    "(i have|i'm having|i am having|there's|i've got) (a |)pain (radiating|going|spreading) (to|down|into) #",
+    "(the |)pain (radiating|going|spreading) (to|down|into) #", "(the |)pain down #", "the pain('s| has) been going down #",
 )
 NAMED_PAIN = expand(
     "% pain", "i('ve got| have|'ve had| am having|'m having| suffer from) % pain", "(a|my) (sore|bad|painful|dodgy|crook) %",
@@ -227,8 +228,9 @@ def place_words(locale: str, value_id: str) -> list[str]:
     mine = [f"my {name}" for name in everyday]
     slangy = [f"me {name}" for name in everyday] if locale == AU else []
     words += [_tidy(f"{place} {pred}") for place in mine + slangy + pain_only for pred in HURTS + LOCALE_HURTS.get(locale, [])]
-    words += [clause.replace("#", place) for place in mine + slangy + pain_only for clause in HURT_IT + PAIN_IN]
-    words += [clause.replace("#", phrase) for phrase in PLACE_PHRASES.get(value_id, []) for clause in PAIN_AT]
+    words += [clause.replace("#", place) for place in mine + slangy[:2] for clause in HURT_IT]
+    words += [clause.replace("#", place) for place in mine + pain_only for clause in PAIN_IN]
+    words += [clause.replace("#", phrase) for phrase in PLACE_PHRASES.get(value_id, [])[:2 * FRAMED] for clause in PAIN_AT]
     words += expand(*(f"{place} (hurts|aches|is sore|'s sore|is aching|'s aching) {where}" for place in mine for where in PLACE_POSITIONS.get(value_id, [])))
     if value_id == "LEG":
         words += [clause.replace("#", place) for place in mine + pain_only for clause in SPREADS_TO]
@@ -284,7 +286,7 @@ def _onset_of_days(days: int) -> str:
     return "MONTHS"
 
 
-_ABOUT = ["", "about ", "around ", "nearly ", "almost ", "over ", "more than ", "maybe "]
+_ABOUT = ["", "about ", "around ", "nearly ", "over ", "more than "]
 
 
 def onset_words(locale: str) -> dict[str, list[str]]:
@@ -422,8 +424,8 @@ _ACCIDENT = expand(
     "(i |)(fell|came) off my (bike|horse|motorbike|scooter|skateboard|ladder)", "(i |)came off (my|a|the) (bike|horse|motorbike|scooter|skateboard|trampoline)",
     f"(i |)(slipped|tripped|fell) (on|over|in|down) {_SURFACE}", f"slipping (on|down) {_SURFACE}",
     "(i |)(slipped|tripped) (over|on) (the|my) (dog|cat|step|kerb|curb|rug)", "(i |)(missed|lost) (a step|my footing|my balance)( and fell|)",
-    "(i |)went flying", "(i |)(slipped|tripped|fell|missed a step|lost my footing|lost my balance)( over| on the ice| on the stairs| over the (dog|cat|step)|) and (fell|went flying|landed (hard|badly|on my back)|hit the ground)",
-    f"(i |)(slipped|tripped|fell) (on|in) {_SURFACE} (outside|at work|at home|in the (driveway|garden|street|car park|parking lot))",
+    "(i |)went flying", "(i |)(slipped|tripped|missed a step|lost my footing|lost my balance)( over| on the ice| on the stairs| over the (dog|cat)|) and (fell|went flying|landed hard)",
+    "(i |)(slipped|fell) on (the |)(ice|black ice) (outside|at work|in the (driveway|street|car park|parking lot))",
     "(i |)(got|was) rear ended at (a|the) (stop light|traffic lights|lights|junction|intersection)", "a fall (from|off) (height|a height|a ladder|the roof|my bike|a horse)", "falling from (a |)height",
     "a fall (down|on) the stairs", "(a|my) (skiing|riding|bike|cycling) (fall|accident)",
 )
@@ -662,7 +664,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "my (arms|hands|legs) (have |)(suddenly |)(gone|are|feel) (weak and clumsy|clumsy)",
             "i('m| am|'ve| have) (been |)(dropping things|clumsy|really clumsy)", "i can('t| not) (swallow|speak|talk) (properly|)",
             "i (get|feel|got|'m getting) (an |)electric shock(s|) (down|through) my (spine|back|arms)",
-            "when i (bend|move|turn|tilt) my (neck|head)( forward| down| back| round|) i (get|feel) (an |)electric shock(s|) (down|through) my (spine|back|arms)",
+            "when i (bend|move) my (neck|head)( forward| down|) i get (an electric shock|electric shocks) down my (spine|back)",
             "(it's|there's) like an electric shock (down|through) my (spine|back)", "(my face|the side of my face) (is|feels|has gone) numb",
         ),
     },
@@ -754,11 +756,11 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         ),
     },
     "UNSTEADY": {
-        "names": expand("(a |)band of pain( (wrapped |going |)(right |)(around|round)) my (trunk|body|chest|middle|waist)", "unsteadiness"),
+        "names": expand("(a |)band of pain (around|round) my (trunk|body|chest|middle)", "unsteadiness"),
         "describing": expand("unsteady", "unsteady on my feet", "wobbly on my feet", "off balance"),
         "clauses": expand(
             "i('m| am|'ve been| have been| feel) (unsteady|wobbly|off balance)( on my feet|)( when(ever|) i (stand up|walk|get up)|)", "i keep losing my balance",
-            "(there's|i have|i've got|it's like) a (tight |)band (of pain |)(wrapped |going |)(right |)(around|round) my (trunk|body|chest|middle|waist)",
+            "(there's|i have|i've got|it's like) a (tight |)band (of pain |)(wrapped |)(right |)(around|round) my (trunk|body|chest|middle)",
             "my walking (has changed|is different|is unsteady)", "i('m| am) walking differently",
         ),
     },
@@ -787,7 +789,7 @@ HAVE = expand("", "(some|a bit of|a little)", "i('ve got| have|'ve had| get| kee
               "there's( some|)", "(also|plus|with)( some|)", "i've (been having|noticed)")
 BE = expand("", "it's", "it is", "it feels", "it's (really|a bit|so|all|gone|been)", "(really|a bit|so|very)", "i('m| am| feel)", "(it |)(looks|gets)")
 # Only a symptom's first few names and describing words go into every frame; the rest stand alone.
-FRAMED = 4
+FRAMED = 3
 
 def symptom_words(locale: str) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {}
@@ -960,9 +962,9 @@ SINGLE_LEADS: dict[str, list[str]] = {
     "location": expand("(it's|mainly|mostly|it's mainly|it's sort of|sort of|just|the pain is|it hurts|it's in|it's all|right|it goes|"
                        "it goes down|the pain goes|around|down|in|it's at|it's on|it's the)"),
     "onset": expand("(it started|it began|it happened|it came on|started|since|i'd say|it's been|it's been going on|it's been like this|"
-                    "i've had it|the pain started|it first started)"),
+                    "i've had it|the pain started|it first started|maybe|probably|i think|roughly)"),
     "cause": expand("(i reckon|it was|i think it was|it happened|i did it|i hurt it|i think i did it|i hurt myself|it happened when|"
-                    "it started when|it started after|it was when|i think it was when|from|after|when|while|i reckon i did it)"),
+                    "it started when|it started after|it was when|i think it was when|from|after|when|while|i reckon i did it|reckon i did it)"),
     "symptom": expand("(yes i|yes and|yeah and|well)"),
     "condition": expand("(i have|i've got|i was diagnosed with|i've been diagnosed with|my doctor says i have|my doctor said it's|it's|"
                         "i think it's|i suffer from|it's my)"),
@@ -1081,9 +1083,9 @@ LOCALE_TAGS: dict[str, list[str]] = {CA: ["eh"], AU: ["mate"], GB: ["cheers"]}
 LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"], AU: ["reckon"]}
 
 
-def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9) -> list[str]:
-    """The samples, and each one (with at most `most_slots` slots) with the locale's tags and lead-ins."""
-    short = [x for x in samples if x.count("{") <= most_slots]
+def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9, most_words: int = 9) -> list[str]:
+    """The samples, and each short one (`most_slots` slots, `most_words` words) with the locale's tags and lead-ins."""
+    short = [x for x in samples if x.count("{") <= most_slots and len(x.split()) <= most_words]
     out = list(samples)
     out += [f"{x} {tag}" for tag in LOCALE_TAGS.get(locale, []) for x in short if not x.endswith(tag)]
     out += [f"{lead} {x}" for lead in LOCALE_LEADS.get(locale, []) for x in short if not x.startswith(lead)]
@@ -1121,11 +1123,11 @@ NO_INTENT_BASE = expand(
     "nope", "nah", "no thank you", "(no|nope|nah) (thanks|thank you|not now|not right now|not today|i'm (good|fine|okay|ok|alright)( thanks|))",
     "no thanks not (now|today|right now)", "not (now|right now|today|at the moment|really|at all|that i know of|that i've noticed|as far as i know)",
     "(no|nope|nah) (not|not really|not at all|none|none at all|nothing|nothing at all|i don't|i haven't|it isn't|it's not|i'm not|never)",
-    "(no|nope|nah|) (nothing|none) (like that|of (those|that|them|that sort|the above))( thankfully| thank goodness| at all|)",
+    "(no|nope|nah|) (nothing like that|none of (those|them|that|the above))( thankfully| at all|)", "(no |)nothing of that sort",
     "nothing (like that|of (that|the) sort|of that kind)", "none (of (those|them|that|the above)|at all)( thankfully|)", "not that i('ve| have) noticed",
-    "not that i know of", "(no|nope) i don't think so", "i don't think so", "i (haven't|have not|don't|didn't) (had |got |noticed |)(anything|any of (that|those|them)) like that",
+    "not that i know of", "(no|nope) i don't think so", "i don't think so", "i (haven't|don't) (had |got |)(anything|any of (that|those)) like that",
     "(no |)i haven't (had|noticed|got) (anything|any of (those|that|them))( like that|)", "i (haven't|have not|don't have) (any|anything) like that",
-    "(no|nope) i (haven't|don't|'m not|am not|didn't)", "(no|nope|nah) (i'm|i am) (alright|okay|fine|good|right)( thanks| thank you|)",
+    "(no|nope) i (haven't|don't|'m not|am not|didn't)", "(no|nope|nah) i'm (alright|okay|fine|good|right)( thanks|)",
     "(i'm|i am) (good|fine|alright|okay) thanks", "no need", "no (such|these|those) (problem|problems|symptoms|issues)", "no such problem",
     "(no|nope|nah) (nothing|none) (down there|like that|at all)", "(no|nah) (everything's|everything is|it's all) (fine|normal|okay)",
     "(no|nope) (all|everything) (good|fine|normal)", "absolutely not", "definitely not", "certainly not", "no way",
@@ -1136,7 +1138,7 @@ NO_INTENT_BASE = expand(
     "no (i've|i have) never had cancer", "(i've|i have) never had cancer", "(no |)i (haven't|have not) (lost any weight|lost weight|had cancer)",
     "(no |)it (doesn't|does not) (wake me( up|)|keep me awake)( at night|)", "(no |)it (doesn't|does not) wake me up", "no it eases (when i rest|with rest)",
     "(no |)i('m| am) not running a (fever|temperature)", "(no |)i (don't|do not) have a (fever|temperature)",
-    "(no |)i (can|can still) feel (everything|it|my legs)( fine| normally|)",
+    "(no |)i can (still |)feel (everything|my legs)( fine| normally|)",
     "(no |)(i'm|i am) not on steroids", "(no |)(i don't|i do not) (have|take) (steroids|osteoporosis|anything like that)",
     "(no |)the skin (feels|is) (fine|normal|okay)", "(no |)(there's|there is) nothing (wrong|like that|down there)",
 )
@@ -1151,9 +1153,8 @@ NEGATED_NAMES = expand(
 )
 NEGATED_DESCRIBING = expand("swollen", "numb", "tingly", "weak", "burning", "feverish", "unwell", "red", "inflamed", "dizzy", "unsteady", "wobbly",
                             "short of breath", "breathless")
-NO_NAME_FRAMES = expand("no #", "no # at all", "no # no", "no # thankfully", "no no #", "(nope|nah) no #", "i (don't|do not) have (any |)#",
-                        "i (haven't|have not) (got|had) (any |)#", "there's no #", "no i (don't|haven't) (have|got|had) (any |)#",
-                        "no # or anything( like that|)", "no # that i know of", "not #")
+NO_NAME_FRAMES = expand("no #", "no # at all", "no # no", "no # thankfully", "no no #", "(nope|nah) no #", "i (don't|do not) have any #",
+                        "i (haven't|have not) (got|had) any #", "there's no #", "no i (don't|haven't) have any #", "no # or anything( like that|)", "not #")
 NO_DESCRIBING_FRAMES = expand("not #", "(it's|it is) not #", "(it|that) isn't #", "no (it's|it is) not #", "no it isn't #", "(i'm|i am) not #",
                               "no (i'm|i am) not #", "no it (doesn't|does not) (feel|look) #", "not really #")
 
@@ -1345,7 +1346,7 @@ def intents(locale: str) -> list[dict]:
         {"name": "RecommendIntent",
          "slots": {"location": "PainLocation", "onset": "Onset", "cause": "Cause", "symptom": "Symptom",
                    "otherSymptom": "Symptom", "condition": "Condition", "preference": "Modality"},
-         "samples": with_locale_words(locale, recommend_samples(locale), most_slots=1), "slot_samples": recommend_slot_samples},
+         "samples": with_locale_words(locale, recommend_samples(locale), most_slots=1, most_words=3), "slot_samples": recommend_slot_samples},
         {"name": "DontKnowIntent", "slots": {}, "samples": with_locale_words(locale, dont_know_samples(locale))},
         {"name": "StartSessionIntent", "slots": {"modality": "Modality", "duration": "AMAZON.DURATION"},
          "samples": with_locale_words(locale, START_SESSION), "slot_samples": START_SESSION_SLOT_SAMPLES},
