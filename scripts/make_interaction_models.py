@@ -145,7 +145,7 @@ PLACE_NAMES: dict[str, tuple[list[str], list[str]]] = {
     "HAND": (["hand"], expand("hands", "(left|right) hand", "fingers", "finger", "thumb")),
     "ANKLE": (["ankle"], expand("ankles", "(left|right) ankle")),
     "FOOT": (["foot"], expand("feet", "(left|right) foot", "heel", "toes", "toe")),
-    "HEAD": (["head"], expand("forehead", "jaw", "face", "temples")),
+    "HEAD": (["head"], expand("forehead", "jaw", "temples")),
     "STOMACH": (["stomach"], expand("tummy", "belly", "abdomen", "gut")),
 }
 # Places said with their own preposition or possessive: used as they are.
@@ -251,8 +251,7 @@ _NUMBERS = {
     "eighteen": 18, "twenty": 20, "thirty": 30,
 }
 _FEW = {"a couple of": 2, "a few": 3, "two or three": 3, "several": 5, "many": 6}
-_HOURS_TODAY = ["an hour", "a couple of hours", "a few hours", "half an hour", "an hour or two", "a few minutes",
-                "twenty minutes", "ten minutes"]
+_HOURS_TODAY = ["an hour", "a couple of hours", "a few hours", "half an hour", "an hour or two"]
 
 
 def _spans() -> dict[str, list[str]]:
@@ -322,7 +321,7 @@ def onset_words(locale: str) -> dict[str, list[str]]:
             "(a|another) flare up", "flare up", "flare ups", "(it's|it is) (a|another) flare up", "(it's|it has) flared up( again|)",
             "flared up( again|)", "it flared up( again|)", "it's flaring up( again|)", "flaring up( again|)",
             "it (comes|keeps coming) and goes", "comes and goes", "on and off", "off and on", "it keeps coming back",
-            "it's come back( again|)", "it's back( again|)", "it came back", "it's (an old|a recurring|a long standing) problem",
+            "it's come back( again|)", "it's back again", "it came back", "it's (an old|a recurring|a long standing) problem",
             "(it's |)(a|an) (flare up|flareup) of (an old|a recurring|my old|a long standing|my usual) (problem|injury|back problem)",
             "(it's|it is) (one of|) my usual (flare ups|flare up)", "one of my (usual |)flare ups",
             "(a|my) (usual|regular) flare up", "the usual", "(an old|a recurring|my old) (problem|injury)",
@@ -442,7 +441,7 @@ _NO_CAUSE = expand(
     "i (must have |think i |)slept (funny|awkwardly|wrong|badly|in a funny position|on it wrong|the wrong way|on it funny)",
     "(a bad|a new|my) (pillow|mattress|bed)", "no (injury|accident|fall)", "i (didn't|did not) (do anything|injure it|hurt it|do anything to it)",
     "i haven't (done anything|injured it|hurt it)", "nothing i (can think of|know of|did)", "i can't think of anything",
-    "(sitting|sat) (too long|at (my|a) desk( all day|)|at the computer( all day|)|in the car|for hours|all day|on the sofa|on the couch|badly)",
+    "(sitting|sat) (too long|at (my|a) desk( all day|)|in the car|for hours|all day|on the sofa|on the couch|badly)",
     "(bad|poor) posture", "(a |)long (drive|flight|car journey|day at work)", "(driving|working) (all day|for hours|long hours)",
     "stress", "(it's |)(just |)old age", "(it's |)getting older",
 )
@@ -526,7 +525,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         "describing": expand("burning", "on fire", "stinging", "red hot"),
         "clauses": expand(
             "it burns", "it('s| is) burning", "(it's|it is|it feels) like (it's|it is) (burning|on fire)",
-            "it's a burning (kind of |sort of |type of |)(pain|feeling)", "it feels (like a burn|burning|hot)",
+            "it's a burning (kind of |sort of |type of |)(pain|feeling)", "it feels (like a burn|burning|hot and burning)",
             "it's (been |)burning", "it stings", "it's like a burning",
         ),
     },
@@ -625,7 +624,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i('ve| have) lost control of my (bladder|bowels)", "i've been leaking (urine|wee|pee)( without noticing|)",
             "i('m| am) (leaking|having accidents)", "i didn't (even |)(notice|know|realize|realise) i needed (to go|the toilet|the bathroom|the washroom|to pee|to wee)( until (i'd|i had) (wet|soiled) myself|)",
             "i('m| am) having (trouble|difficulty) (peeing|weeing|urinating|starting to pee|going to the toilet|passing urine|starting a (wee|pee))",
-            "i can't (feel|tell) when i need (to pee|to go|the toilet)", "(peeing|weeing) (is|has been) (difficult|hard)",
+            "i can't feel when i need (to pee|to go|the toilet)", "(peeing|weeing) (is|has been) (difficult|hard)",
             "(urine|pee) (is not|isn't|won't) (coming|come)( properly| out|)", "i('m| am) not able to (pass urine|pee|pass motion|control my bladder)",
             "i can't (hold|control) (it|my wee|my pee|my bladder|my bowels)", "i've had an accident",
         ),
@@ -660,7 +659,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i('m| am) (seeing double|slurring( my words|)|having (trouble|difficulty) (swallowing|speaking|talking))",
             "i('ve| have) (got|been getting|had) double vision", "i('m| am) (getting|having) double vision", "i (fainted|passed out|blacked out)( earlier| today|)",
             "i('ve| have) (fainted|passed out|blacked out)", "my (speech|voice) (is|has gone|'s) (slurred|funny)",
-            "my (arm|hand|leg)('s| has| is|) (suddenly |)(gone|is|feels) (weak and clumsy|clumsy|weak and numb)",
+            "my (arm|hand|leg)('s| has| is|) (suddenly |)(gone|is|feels) (weak and clumsy|clumsy)",
             "my (arms|hands|legs) (have |)(suddenly |)(gone|are|feel) (weak and clumsy|clumsy)",
             "i('m| am|'ve| have) (been |)(dropping things|clumsy|really clumsy)", "i can('t| not) (swallow|speak|talk) (properly|)",
             "i (get|feel|got|'m getting) (an |)electric shock(s|) (down|through) my (spine|back|arms)",
@@ -742,7 +741,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         "names": expand("(a |)lump( on my back| on my spine|)", "(a |)bump (on|sticking out of) my (back|spine)"),
         "describing": expand(),
         "clauses": expand(
-            "(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump|swelling) (on|in) my (back|spine|lower back|neck)",
+            "(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump) (on|in) my (back|spine|lower back|neck)",
             "(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump)( sticking out| there|)( of my (back|spine)|)",
             "my (back|spine) (looks|is|has) (a different shape|changed shape|crooked|bent)", "my back('s| has) changed shape",
         ),
@@ -794,7 +793,9 @@ FRAMED = 3
 def symptom_words(locale: str) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {}
     for value_id, parts in SYMPTOMS.items():
-        found = [f"{h} {name}".strip() for name in parts["names"][:FRAMED] for h in HAVE] + parts["names"]
+        found = [f"{h} {name}".strip() for name in parts["names"][:FRAMED] for h in HAVE
+                 if not (name.startswith(("a ", "an ")) and h.split()[-1:] in (["some"], ["of"], ["little"]))]
+        found += parts["names"]
         found += [f"{b} {word}".strip() for word in parts["describing"][:FRAMED] for b in BE] + parts["describing"]
         found += parts["clauses"] + SYMPTOM_LOCALE.get(locale, {}).get(value_id, [])
         words[value_id] = unique(found)
@@ -830,8 +831,8 @@ CONDITIONS: dict[str, list[str]] = {
     ),
     "WHIPLASH": expand("whiplash", "(a |)whiplash injury", "(my |)whiplash", "i (got|have|had|'ve got) whiplash"),
     "OSTEOPOROSIS": expand(
-        "osteoporosis", "osteopenia", "(brittle|thin|weak|fragile) bones", "my bones are (thin|brittle|weak|fragile)",
-        "(my doctor|the doctor) (says|said|told me) my bones are (thin|brittle|weak|fragile)", "i (have|'ve got) (osteoporosis|osteopenia|brittle bones|thin bones)",
+        "osteoporosis", "(brittle|thin|weak|fragile) bones", "my bones are (thin|brittle|weak|fragile)",
+        "(my doctor|the doctor) (says|said|told me) my bones are (thin|brittle|weak|fragile)", "i (have|'ve got) (osteoporosis|brittle bones|thin bones)",
     ),
     "LONG_TERM_STEROIDS": expand(
         "(long term |)steroids", "(steroid|prednisone|prednisolone) (tablets|treatment|medication)",
@@ -891,7 +892,7 @@ OUTCOMES: dict[str, list[str]] = {
         "(it |that |)(didn't|did not) (help|do anything|do much|make (a|any|much) difference|change (anything|much)|work|really help)",
         "(didn't|did not) (help|do anything|do much|change anything|work)", "(it |that |)did nothing( for it|)", "nothing (for it|at all|for me|much)", "(it |)(hasn't|has not) (helped|changed|done anything)",
         "(not much|not really any|no) (different|better)", "(it's |)(neither|no) better (nor|or) worse", "no better no worse", "(it's |)still (sore|hurting|stiff)",
-        "(not much|no) (change|difference)", "(help|do anything|do much|change anything|make a difference|work)",
+        "(not much|no) (change|difference)", "(help much|help at all|really help|do anything|do much|change anything|make a difference|make any difference)",
     ),
     "WORSE": expand(
         "worse", "(a lot|much|a bit|a little|slightly|way|loads|heaps|even|far) worse", "(it's|it is|it feels|i feel|feels|it felt|it got|it's got|it's gotten) (a lot |much |a bit |a little |slightly |way |even |)worse( now| than before|)",
@@ -947,7 +948,7 @@ JOINS: dict[str, list[str]] = {
     "cause": expand("(and|since|after|when|while|because|from|as|ever since|but|so|because of|in)", "(and |)(it was|it happened|i did it)( when| while| after|)"),
     "symptom": expand("(and|and now|now|but|also|and also|plus|so|with|and it's|it's|and it|it|and i|and i'm|and i've got|and i have|which|and there's|there's|and it's so|it's so|and sometimes)"),
     "condition": expand("(and|because of|from|with|due to|it's|i think it's|because|since|and it's|and i have|and i've got)"),
-    "preference": expand("(and|but|so|with|using|is|would)", "(and |)i'd (like|prefer|rather) (to use|to try|use|have|)", "(and |)i('ve got| have| only have| usually use| want to use)",
+    "preference": expand("(and|but|so|with|using)", "(and |)i'd (like|prefer|rather) (to use|to try|use|have|)", "(and |)i('ve got| have| only have| usually use| want to use)",
                          "(and |)(can|should) i (use|try)", "(and |)will (that|it) (help|work)"),
     "otherSymptom": expand("(and|and also|also|plus|with|and now|and it's|but|and it keeps|and i've got|as well as|or|and i have|and it|and sometimes|i think it's|i think|maybe|probably)"),
 }
@@ -959,8 +960,8 @@ TRIPLE_JOINS = {
     "symptom": ["and", "and now"],
 }
 SINGLE_LEADS: dict[str, list[str]] = {
-    "location": expand("(it's|mainly|mostly|it's mainly|it's sort of|sort of|just|the pain is|it hurts|it's in|it's all|right|it goes|"
-                       "it goes down|the pain goes|around|down|in|it's at|it's on|it's the)"),
+    "location": expand("(it's|mainly|mostly|it's mainly|it's sort of|sort of|just|the pain is|it hurts|it's in|it's all|right|"
+                       "around|in|it's at|it's on|it's the)"),
     "onset": expand("(it started|it began|it happened|it came on|started|since|i'd say|it's been|it's been going on|it's been like this|"
                     "i've had it|the pain started|it first started|maybe|probably|i think|roughly)"),
     "cause": expand("(i reckon|it was|i think it was|it happened|i did it|i hurt it|i think i did it|i hurt myself|it happened when|"
@@ -970,11 +971,11 @@ SINGLE_LEADS: dict[str, list[str]] = {
                         "i think it's|i suffer from|it's my)"),
     "preference": expand("(i'd like|i'd prefer|i prefer|i like|i'd rather|i'd rather use|i'd rather have|i'd like to use|i'd like to try|"
                          "i want|i want to use|can i use|should i use|i usually use|i have|i've got|i only have|let's go with|"
-                         "i'll go with|i'll have|let's try|how about|what about|would|is)"),
+                         "i'll go with|i'll have|how about|what about|would|is)"),
 }
 SINGLE_TAGS: dict[str, list[str]] = {
     "preference": expand("(please|sounds nice|sounds good|usually helps|works best for me|can i use that|can i use it|will that work|"
-                         "is that okay|is that ok|then|is better)"),
+                         "is that okay|is that ok|then)"),
     "onset": expand("(or so|or something)"),
 }
 QUESTION = expand(
@@ -1072,8 +1073,8 @@ SYMPTOM_TAILS = expand("(since (it|this|the pain|all this) started|since then|si
 
 
 LOCALE_RECOMMEND: dict[str, list[str]] = {
-    US: ["my {location} (went out|is out|gave out)", "i threw (out |){location}( out|)"],
-    CA: ["my {location} (went out|is out|gave out)", "i threw (out |){location}( out|)"],
+    US: ["my {location} (went out|is out)", "i threw (out |){location}( out|)"],
+    CA: ["my {location} (went out|is out)", "i threw (out |){location}( out|)"],
     GB: ["my {condition} (is|'s) playing up( again|)", "what (should|shall) i do about {location}"],
     AU: ["my {condition} (is|'s) playing up( again|)", "{location} (mate|eh)"],
     IN: ["what to do (for|about) {location}", "{location} what to do", "what to do {symptom}", "please suggest what to do"],
@@ -1101,7 +1102,7 @@ DONT_KNOW = expand(
     "(whichever|whatever)('s| is) (best|better|easier)", "(you|you can) (choose|pick|decide)", "up to you", "(it's|it is) up to you", "your (call|choice)",
     "what (do|would) you suggest", "whatever you (recommend|suggest|think|say)", "whatever you think is best", "you (know best|decide for me)",
     "(i'm|i am) not (sure|too sure) (about that|what caused it|when it started|really)", "i don't know (what caused it|when it started|why|how it happened|exactly)",
-    "i (really |)(have no idea|can't tell|couldn't tell you)", "(no|not a) clue (really|to be honest)", "i'm not sure (to be honest|really)",
+    "i (really |)have no idea", "(no|not a) clue (really|to be honest)", "i'm not sure (to be honest|really)",
     "(i don't|i do not) really know", "i'm not too sure about that", "(i|i'd) (can't|couldn't) (decide|choose)", "you pick one",
     "(hmm|um|uh|erm|well|honestly|gosh|oh) (i don't know|not sure|i'm not sure|i really couldn't say|no idea|dunno|i can't say|i can't remember)",
 )
@@ -1134,7 +1135,7 @@ NO_INTENT_BASE = expand(
     "(yeah nah|nah mate|nope mate|no mate)", "not at all", "no not at all", "no never", "never",
     "no (my|both my) legs (are|feel) (fine|okay|normal|ok)", "no i (can still|can) (pee|wee|go to the toilet|feel everything)( fine| normally| okay|)",
     "no (trouble|problems|issues) (with my (bladder|bowels|waterworks)|peeing|weeing|going to the toilet)", "my (bladder|bowels|legs) (are|is) fine",
-    "(no |)(it's|it is) not in both legs( no|)", "no it('s| is) (just|only) (the one|one leg|one side)", "(no |)(only|just) (one leg|the one|one side)",
+    "(no |)(it's|it is) not in both legs( no|)", "no it('s| is) (just|only) (the one|one leg|one side)", "no (only|just) (one leg|the one|one side)", "(only|just) the one( side|)",
     "no (i've|i have) never had cancer", "(i've|i have) never had cancer", "(no |)i (haven't|have not) (lost any weight|lost weight|had cancer)",
     "(no |)it (doesn't|does not) (wake me( up|)|keep me awake)( at night|)", "(no |)it (doesn't|does not) wake me up", "no it eases (when i rest|with rest)",
     "(no |)i('m| am) not running a (fever|temperature)", "(no |)i (don't|do not) have a (fever|temperature)",
@@ -1194,7 +1195,7 @@ HELP = expand(
     "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)", "what (are my|are the) options( here|)",
     "i need (some |)help", "help me please", "(please |can you |could you |)help( me|)( please|)", "i'm (confused|lost|stuck)( what am i supposed to do| what do i do| what do i say|)",
     "what am i supposed to (do|say)", "what (do|should) i say", "how does this (skill |)work", "what is this", "what (can|do) you (help with|do for me)",
-    "(i |)don't understand( what to do| what to say|)", "(i |)(don't|do not) know what to (say|do) here", "what are my choices", "what can i ask( you|)",
+    "(i |)don't understand( what to do| what to say|)", "(i |)(don't|do not) know what to (say|do) here", "what are my choices",
     "how do i (start|begin)", "what do you do", "what can this do", "(instructions|explain how this works|give me some help)",
 )
 STOP = expand(
@@ -1332,15 +1333,15 @@ FORGET = expand(
 )
 
 
-LOCALE_FEEDBACK: dict[str, list[str]] = {AU: expand("she's {outcome}( actually| mate|)"), GB: expand("(that's|it's) done the trick")}
+LOCALE_FEEDBACK: dict[str, list[str]] = {AU: expand("she's {outcome}( actually| mate|)")}
 
 
 def intents(locale: str) -> list[dict]:
     recommend_slot_samples = {
-        "location": expand("{location}", "(it's|mainly|mostly|in|it's in|it's the|the) {location}"),
-        "onset": expand("(about|around|roughly|since|maybe|it started) {onset}", "it started about {onset}"),
-        "cause": expand("(it happened when i was|i think i hurt it|it was probably|from|after) {cause}"),
-        "preference": expand("(i'd like|let's go with|i'll go with|i'll have|i think) {preference}", "{preference} please"),
+        "location": expand("{location}", "(mostly|it's mostly|the pain's mostly|it's just) in {location}", "that'd be {location}"),
+        "onset": expand("{onset}", "that was {onset}", "it all began {onset}"),
+        "cause": expand("{cause}", "it happened when i was {cause}", "it was probably {cause}"),
+        "preference": expand("{preference}", "i'd go for {preference}", "{preference} would be good"),
     }
     return [
         {"name": "RecommendIntent",
@@ -1368,6 +1369,25 @@ class ModelError(SystemExit):
     pass
 
 
+# Launch words anywhere (even inside a word) make virtual-alexa send a LaunchRequest; Alexa rejects wake words.
+_LAUNCH_INSIDE = re.compile(r"ask|open|launch|talk to|tell")
+_WAKE_WORDS = {"alexa", "amazon", "echo", "computer", "ziggy"}
+_SPOKEN = re.compile(r"^[a-z' .]+$")
+LONGEST_SAMPLE = 200  # characters, Alexa's limit for a sample utterance
+LONGEST_SLOT_WORD = 140  # characters, kept well inside what Alexa accepts for a slot value
+
+
+def _check_words(locale: str, kind: str, texts: Iterable[str], longest: int) -> None:
+    bad = []
+    for text in texts:
+        words = re.sub(r"\{\w+\}", " ", text)
+        if (_LAUNCH_INSIDE.search(words) or _WAKE_WORDS & set(words.split()) or not _SPOKEN.match(words.strip() or "x")
+                or len(text) > longest or text != text.strip() or "  " in text):
+            bad.append(text)
+    if bad:
+        raise ModelError(f"{locale}: {kind} break the word rules: {bad[:20]}")
+
+
 def _words_in_one_place(locale: str, types: dict[str, dict[str, list[str]]]) -> None:
     owner: dict[str, tuple[str, str]] = {}
     clashes = []
@@ -1385,6 +1405,7 @@ def _words_in_one_place(locale: str, types: dict[str, dict[str, list[str]]]) -> 
 def _types_json(locale: str) -> list[dict]:
     types = slot_types(locale)
     _words_in_one_place(locale, types)
+    _check_words(locale, "slot words", (w for values in types.values() for words in values.values() for w in words), LONGEST_SLOT_WORD)
     return [
         {"name": type_name, "values": [{"id": v, "name": {"value": w[0], "synonyms": w[1:]}} for v, w in values.items()]}
         for type_name, values in types.items()
@@ -1405,6 +1426,7 @@ def _language_intents(locale: str) -> list[dict]:
                 clashes.append(f"{sample!r} is in {owner[sample.lower()]} and {name}")
     if clashes:
         raise ModelError(f"{locale}: " + "; ".join(clashes))
+    _check_words(locale, "samples", (sample for _, samples in every for sample in samples), LONGEST_SAMPLE)
     for spec in specs:
         slots = []
         for slot_name, slot_type in spec["slots"].items():
@@ -1412,8 +1434,9 @@ def _language_intents(locale: str) -> list[dict]:
             if locale in MULTIPLE_VALUE_LOCALES and slot_name in MULTIPLE_VALUE_SLOTS.get(spec["name"], ()):
                 slot["multipleValues"] = {"enabled": True}
             slot_samples = spec.get("slot_samples", {}).get(slot_name)
+            slot_samples = [s for s in slot_samples or [] if s.lower() not in {x.lower() for x in spec["samples"]}]
             if slot_samples:
-                slot["samples"] = [s for s in slot_samples if s.lower() not in {x.lower() for x in spec["samples"]}]
+                slot["samples"] = slot_samples
             slots.append(slot)
         intent: dict = {"name": spec["name"], "slots": slots, "samples": spec["samples"]}
         if not slots:
