@@ -952,6 +952,7 @@ JOINS: dict[str, list[str]] = {
                          "(and |)(can|should) i (use|try)", "(and |)will (that|it) (help|work)"),
     "otherSymptom": expand("(and|and also|also|plus|with|and now|and it's|but|and it keeps|and i've got|as well as|or|and i have|and it|and sometimes|i think it's|i think|maybe|probably)"),
 }
+ADJACENT_SLOTS = ("location", "onset", "cause", "symptom")
 # Slot order for two and three clauses.
 CLAUSE_SLOTS = ("location", "onset", "cause", "symptom", "condition", "preference")
 TRIPLE_SLOTS = ("location", "onset", "cause", "symptom")
@@ -1000,6 +1001,18 @@ def recommend_samples(locale: str) -> list[str]:
     samples = list(QUESTION)
     for target in ("location", "symptom", "condition"):
         samples += [q.replace("#", "{%s}" % target) for q in QUESTION_WITH]
+    # Slots side by side: Alexa splits "a stiff neck" or "my back lifting a box yesterday" itself (a strict
+    # matcher cannot; every one of these has a twin with words between its slots).
+    samples += expand(*(q.replace("#", "(a |my |)({symptom} {location}|{condition} {location})") for q in QUESTION_WITH[:6]))
+    for first in ADJACENT_SLOTS:
+        for second in ADJACENT_SLOTS:
+            if first != second:
+                samples.append(f"{{{first}}} {{{second}}}")
+                samples += [f"{{{first}}} {{{second}}} {join} {{{third}}}" for third in ADJACENT_SLOTS if third not in (first, second)
+                            for join in TRIPLE_JOINS.get(third, ["and"])[:2]]
+                samples += [f"{{{first}}} {join} {{{second}}} {{{third}}}" for third in ADJACENT_SLOTS if third not in (first, second)
+                            for join in TRIPLE_JOINS.get(second, ["and"])[:2]]
+                samples += [f"{{{first}}} {{{second}}} {{{third}}}" for third in ADJACENT_SLOTS if third not in (first, second)]
     for slot in CLAUSE_SLOTS:
         samples.append("{%s}" % slot)
         samples += [f"{lead} {{{slot}}}" for lead in LEAD_INS + SINGLE_LEADS.get(slot, [])]
@@ -1255,6 +1268,7 @@ BUILT_IN_SAMPLES: dict[str, list[str]] = {
 }
 
 START_SESSION = expand(
+    "(start|begin|set|do) (a|an|my) {duration} {modality} (session|timer)( please| now|)",  # Alexa splits the two slots; "for {duration}" is the twin
     "(start|begin|set|run) (a|the|my) (session|timer)( please| now|)", "(start|begin|set) (a|the|my) {modality} (session|timer)( please| now|)",
     "(start|begin|set) an {modality} (session|timer)( please| now|)", "(start|begin|set|time) (a|the|my) (session|timer) for {duration}",
     "(start|begin|set) (a|the|my) {modality} (session|timer) for {duration}", "(start|begin|set) an {modality} (session|timer) for {duration}",
