@@ -755,7 +755,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         ),
     },
     "UNSTEADY": {
-        "names": expand("(a |)band of pain (around|round) my (trunk|body|chest|middle)", "unsteadiness"),
+        "names": expand("unsteadiness", "(a |)band of pain (around|round) my (trunk|body|chest|middle)"),
         "describing": expand("unsteady", "unsteady on my feet", "wobbly on my feet", "off balance"),
         "clauses": expand(
             "i('m| am|'ve been| have been| feel) (unsteady|wobbly|off balance)( on my feet|)( when(ever|) i (stand up|walk|get up)|)", "i keep losing my balance",
@@ -793,7 +793,8 @@ FRAMED = 3
 def symptom_words(locale: str) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {}
     for value_id, parts in SYMPTOMS.items():
-        found = [f"{h} {name}".strip() for name in parts["names"][:FRAMED] for h in HAVE
+        found = [parts["names"][0]]  # the value's name: the plain word first
+        found += [f"{h} {name}".strip() for name in parts["names"][:FRAMED] for h in HAVE
                  if not (name.startswith(("a ", "an ")) and h.split()[-1:] in (["some"], ["of"], ["little"]))]
         found += parts["names"]
         found += [f"{b} {word}".strip() for word in parts["describing"][:FRAMED] for b in BE] + parts["describing"]
@@ -989,9 +990,13 @@ QUESTION = expand(
     "should i use a (heat pack|hot pack|heating pad|hot water bottle) or (an ice pack|a cold pack|ice|frozen peas|a bag of frozen peas)",
     "(should i|do i) (ice it|heat it|ice it or heat it|heat it or ice it)",
 )
-QUESTION_WITH: list[str] = expand(
+# The questions that name what hurts; the first ones are also asked with two slots side by side.
+QUESTION_ABOUT = [
     f"(should|do|can) i (use|put) {HEAT_OR_ICE} (on|for) #", f"{HEAT_OR_ICE} for #", f"(is|would) {HEAT_OR_ICE} (be |)better for #",
-    f"(what's|which is) (better|best) for # {HEAT_OR_ICE}", f"# {HEAT_OR_ICE}", f"# (should i use|what should i use) {HEAT_OR_ICE}",
+    f"(what's|which is) (better|best) for # {HEAT_OR_ICE}",
+]
+QUESTION_WITH: list[str] = expand(
+    *QUESTION_ABOUT, f"# {HEAT_OR_ICE}", f"# (should i use|what should i use) {HEAT_OR_ICE}",
     "(what|which) should i (use|put) (on|for) #", "what's (best|good|better) for #", "what do you recommend for #",
     "what (can|should) i do (about|for) #", "# what should i (use|do)", "# what do i do", "# (any advice|what can i do)",
     "(i need|i'd like) (some |)advice (about|on|for) #", "(good morning|hi|hello|hey) i need (some |)advice (about|on|for) #",
@@ -1003,7 +1008,7 @@ def recommend_samples(locale: str) -> list[str]:
         samples += [q.replace("#", "{%s}" % target) for q in QUESTION_WITH]
     # Slots side by side: Alexa splits "a stiff neck" or "my back lifting a box yesterday" itself (a strict
     # matcher cannot; every one of these has a twin with words between its slots).
-    samples += expand(*(q.replace("#", "(a |my |)({symptom} {location}|{condition} {location})") for q in QUESTION_WITH[:6]))
+    samples += expand(*(q.replace("#", "(a |my |)({symptom} {location}|{condition} {location})") for q in QUESTION_ABOUT))
     for first in ADJACENT_SLOTS:
         for second in ADJACENT_SLOTS:
             if first != second:
