@@ -1099,7 +1099,7 @@ LOCALE_RECOMMEND: dict[str, list[str]] = {
 }
 # Locale turns of phrase said around any request: a tag at the end ("... eh", "... mate") or a lead-in ("kindly ...").
 LOCALE_TAGS: dict[str, list[str]] = {CA: ["eh"], AU: ["mate"], GB: ["cheers"]}
-LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"], AU: ["reckon"]}
+LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"]}
 
 
 def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9, most_words: int = 9) -> list[str]:

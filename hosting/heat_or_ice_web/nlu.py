@@ -316,7 +316,7 @@ class Understander:
 
     # Step 2: the closest samples, aligned ----------------------------------------------------------------
     def _closest(self, heard: _Heard) -> Understanding:
-        by_word, only_slots = self._index
+        _, only_slots = self._index
         overlap: dict[int, int] = {}
         samples: dict[int, _Sample] = {}
         for word in heard.said:

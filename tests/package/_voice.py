@@ -40,10 +40,7 @@ VIRTUAL_ALEXA_BUILT_INS = {
     "AMAZON.StopIntent": ["stop", "off", "shut up"],
     "AMAZON.YesIntent": ["yes", "yes please", "sure"],
 }
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty"
-).split()
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _STRIPPED = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 
 
@@ -253,9 +250,7 @@ class Model:
     def best(found: list[Match]) -> Match | None:
         best: Match | None = None
         for match in found:
-            if best is None or match.score > best.score:
-                best = match
-            elif match.score == best.score and match.typed_slots > best.typed_slots:
+            if best is None or match.score > best.score or match.score == best.score and match.typed_slots > best.typed_slots:
                 best = match
         return best
 
