@@ -11,22 +11,23 @@ exactly what this script writes.
 How the words are built
 - Patterns: "(a|b|)" is a choice, "" an optional part; `expand()` writes out every choice.
 - Slot words are whole clauses, not just names: a place is "lower back", "my lower back" and also
-  "my lower back's been killing me"; a symptom is "numb", "numbness" and "I can't feel my groin".
+  "my lower back's been killing me"; a symptom is "numb", "numbness" and "i can't feel my groin".
   People rarely name a value on its own, and a matcher that compares whole clauses (virtual-alexa;
-  Alexa's own NLU is more forgiving) needs every way of saying the clause in one place. Writing
-  the clauses into the slot type keeps the sample utterances few: a sample joins clauses with the
-  small words people put between them ("{location} and {symptom}", "{location} since {onset}").
-- Locale wording (British, Australian, Indian, Canadian) is added per locale, never copied by hand.
+  Alexa's own NLU is more forgiving) needs every way of saying a clause in one place. Writing the
+  clauses into the slot types keeps the samples few: a sample joins clauses with the small words
+  people put between them ("{location} and {symptom}", "{location} since {onset}").
+- Samples with slots side by side ("{location} {cause} {onset}") are for Alexa, which splits them;
+  each has a twin with words between its slots that a strict matcher can use.
+- A negation ("no swelling", "i haven't got any numbness") is a literal AMAZON.NoIntent sample written
+  from the symptom names, so it can never reach RecommendIntent with that symptom.
+- Locale wording (British, Australian, Indian, Canadian) is added per locale here, in one place.
 
-Word rules kept here (tests/package/test_interaction_model.py checks them all):
-- letters, spaces, apostrophes and periods only; numbers spelled out;
+Word rules the script enforces (and tests/package/test_interaction_model.py checks again):
+- letters, spaces and apostrophes only; numbers spelled out; samples up to 200 characters;
 - no sample in two intents, no slot word in two slot types or two values;
-- no "ask", "open", "launch", "tell" or "talk to" anywhere, even inside a word ("basketball"):
-  Alexa treats them as launch phrases and virtual-alexa turns any utterance containing them
-  into a LaunchRequest;
-- a literal sample must not also be an instance of a slotted sample (it would lose the slot);
-- a negation ("no swelling") is a literal AMAZON.NoIntent sample written from the symptom words,
-  and no slot word starts with "no " unless it means a value ("no reason", "no feeling").
+- no "ask", "open", "launch", "tell" or "talk to" anywhere, even inside a word ("basketball",
+  "osteopenia"): Alexa treats them as launch phrases and virtual-alexa turns any utterance
+  containing them into a LaunchRequest; no wake word ("computer") either.
 """
 
 from __future__ import annotations
@@ -44,8 +45,6 @@ MODELS_DIR = ROOT / "skill-package" / "interactionModels" / "custom"
 INVOCATION_NAME = "heat or ice coach"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 US, GB, CA, AU, IN = LOCALES
-NORTH_AMERICA = (US, CA)
-COMMONWEALTH = (GB, AU, IN)
 
 # Alexa offers multiple-value slots in en-US, en-GB, en-CA and en-AU (not en-IN). Enabling one changes
 # what the skill receives for that slot (`slotValue` lists, possibly without `value`), so a slot is
@@ -95,15 +94,6 @@ def unique(words: Iterable[str]) -> list[str]:
             seen.add(key)
             out.append(word)
     return out
-
-
-def each(locale: str, shared: Iterable[str], per_locale: dict[str, Iterable[str]] | None = None) -> list[str]:
-    """Shared patterns plus the locale's own, expanded. Keys of `per_locale` are a locale or a tuple of them."""
-    patterns = list(shared)
-    for key, extra in (per_locale or {}).items():
-        if locale == key or (isinstance(key, tuple) and locale in key):
-            patterns += list(extra)
-    return expand(*patterns)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -214,13 +214,18 @@ class Model:
             unkeyed + [i for token in tokens for i, words in by_key.get(token, ()) if words <= tokens]
         )
         found = []
+        splits: dict[tuple[str, ...], list[str] | None] = {}  # many samples share their literal parts
+        values_seen: dict[tuple[str, str], tuple[bool, bool, str]] = {}
         for index in candidates:
             intent, sample, literal, slot_names, needles = self._compiled[index]
-            if not (lowered.startswith(literal[0]) and lowered.endswith(literal[-1])):
+            if literal in splits:
+                groups = splits[literal]
+            elif not (lowered.startswith(literal[0]) and lowered.endswith(literal[-1])):
                 continue
-            if not all(needle in lowered for needle in needles):
+            elif not all(needle in lowered for needle in needles):
                 continue
-            groups = self._split(lowered, literal)
+            else:
+                groups = splits[literal] = self._split(lowered, literal)
             if groups is None:
                 continue
             values: dict[str, str] = {}
@@ -232,7 +237,10 @@ class Model:
                 if raw != lowered and raw.strip() and not raw.startswith(" ") and not raw.endswith(" "):
                     ok = False
                     break
-                matched, is_typed, value = self._slot_value(slot_types[slot_name], raw)
+                key = (slot_types[slot_name], raw)
+                if key not in values_seen:
+                    values_seen[key] = self._slot_value(*key)
+                matched, is_typed, value = values_seen[key]
                 if not matched:
                     ok = False
                     break
