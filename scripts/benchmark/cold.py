@@ -1,8 +1,16 @@
 """Cold starts: a new Python process imports a Lambda module and answers one LaunchRequest.
 
-Configurations: the hello world and ours in SQLite mode, each also with what Lambda's runtime has
-already imported and "as shipped" (from the package directory, no .pyc files), and ours in
-DynamoDB mode against a local dynalite. Also the DynamoDB path's extra import cost.
+Each configuration of ours is compared with the hello world run the same way:
+- local (SQLite): the source tree with its bytecode, against scripts/hello_world_skill.py;
+- the production configuration: DynamoDB (a local dynalite) through the official adapter, from the
+  Lambda package as `make package` builds it, against scripts/hello_world_dynamodb_skill.py (the
+  same adapter) from the same package. "As shipped" is a fresh copy with no bytecode and
+  PYTHONDONTWRITEBYTECODE=1: Lambda's code directory is read-only, so every cold start compiles
+  the package from source. "With bytecode" is a copy compiled beforehand. Both run under
+  `python -S` (the package and the standard library only) with what Lambda's runtime has already
+  imported when it loads the handler.
+Also: SQLite as shipped, and as shipped with bytecode for the AWS SDK alone (what the runtime's
+own boto3 would give), and the DynamoDB path's import costs.
 """
 
 from __future__ import annotations
@@ -15,8 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmark.common import LAMBDA_DIR, PYTHON, ROOT, SCRIPTS_DIR, START, child_env, free_port, ms, section
-from benchmark.package import Package
+from benchmark.common import LAMBDA_DIR, PYTHON, SCRIPTS_DIR, START, child_env, ms, section
+from benchmark.package import AWS_SDK, Package
 
 # What AWS Lambda's Python runtime (awslambdaric/bootstrap.py) has imported before it imports the
 # handler's module: logging in particular is free there.
@@ -57,14 +65,27 @@ import ask_sdk_dynamodb.adapter
 print(json.dumps({"boto3": boto3_done - started, "adapter": time.perf_counter() - boto3_done}))
 """
 
+# Names of the configurations the targets and the report refer to.
+HELLO = "hello world"
+OURS_SQLITE = "ours, SQLite"
+HELLO_SHIPPED = "hello world, as shipped"
+OURS_SQLITE_SHIPPED = "ours, SQLite, as shipped"
+HELLO_DYNAMODB_SHIPPED = "hello world + DynamoDB, as shipped"
+OURS_DYNAMODB_SHIPPED = "ours, DynamoDB, as shipped"
+HELLO_DYNAMODB_BYTECODE = "hello world + DynamoDB, with bytecode"
+OURS_DYNAMODB_BYTECODE = "ours, DynamoDB, with bytecode"
+OURS_DYNAMODB_SDK_BYTECODE = "ours, DynamoDB, as shipped but the AWS SDK with bytecode"
+
 
 @dataclass
 class ColdConfig:
     name: str
     module: str
     pythonpath: list[Path]
+    baseline: str | None = None  # the hello world configuration run the same way
     env: dict[str, str] = field(default_factory=dict)
     fresh_db: bool = False
+    isolated: bool = False  # python -S: no site-packages, only the package and the standard library
     results: list[dict] = field(default_factory=list)
     wall: list[float] = field(default_factory=list)
 
@@ -80,10 +101,13 @@ class ColdConfig:
             extra["SKILL_DB_PATH"] = str(database)
         return child_env(self.pythonpath, **extra)
 
+    def command(self, *options: str) -> list[str]:
+        return [PYTHON, *(["-S"] if self.isolated else []), *options, "-c", COLD_CHILD]
+
     def run(self, event: dict, work: Path, index: int) -> None:
         started = time.perf_counter()
         result = subprocess.run(
-            [PYTHON, "-c", COLD_CHILD],
+            self.command(),
             env=self.environ(event, work / f"cold-{self.name}-{index}" / "skill.sqlite3"),
             capture_output=True,
             text=True,
@@ -100,94 +124,27 @@ class ColdConfig:
         return statistics.median(r[key] for r in self.results)
 
 
-class LocalDynalite:
-    """An in-memory dynalite for the DynamoDB-mode cold start; None if node or dynalite is missing."""
-
-    def __init__(self) -> None:
-        self.process: subprocess.Popen[bytes] | None = None
-        self.port = free_port()
-        self.table = "heat-or-ice-bench"
-
-    def start(self) -> str | None:
-        cli = ROOT / "node_modules" / "dynalite" / "cli.js"
-        if shutil.which("node") is None or not cli.exists():
-            return "node or node_modules/dynalite is missing (run `npm ci`)"
-        self.process = subprocess.Popen(
-            ["node", str(cli), "--host", "127.0.0.1", "--port", str(self.port), "--createTableMs", "0"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-            cwd=ROOT,
-        )
-        import boto3  # the parent pays this, not the measured children
-
-        resource = boto3.resource(
-            "dynamodb",
-            endpoint_url=self.endpoint,
-            region_name="us-east-1",
-            aws_access_key_id="bench",
-            aws_secret_access_key="bench",
-        )
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                resource.create_table(
-                    TableName=self.table,
-                    BillingMode="PAY_PER_REQUEST",
-                    KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-                    AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
-                )
-                return None
-            except Exception as error:  # noqa: BLE001 - not listening yet
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    return f"dynalite did not start: {error}"
-                time.sleep(0.05)
-
-    @property
-    def endpoint(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def environ(self) -> dict[str, str]:
-        return {
-            "DYNAMODB_TABLE": self.table,
-            "AWS_ENDPOINT_URL_DYNAMODB": self.endpoint,
-            "AWS_REGION": "us-east-1",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "AWS_ACCESS_KEY_ID": "bench",
-            "AWS_SECRET_ACCESS_KEY": "bench",
-        }
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-
-
 @dataclass
 class ColdStarts:
     """The cold-start phase's results."""
 
-    launch: dict  # the request every cold start answers; the import profile answers it too
+    launch: dict  # the request every cold start answers; the import profiles answer it too
     configs: list[ColdConfig]
     heavy: list[str]  # heavy modules a SQLite-mode cold start of ours loaded
     boto3_import: float
     adapter_import: float
     notes: list[str]
 
-    def named(self, name: str) -> ColdConfig:
-        return next(config for config in self.configs if config.name == name)
+    def named(self, name: str) -> ColdConfig | None:
+        return next((config for config in self.configs if config.name == name), None)
 
-    @property
-    def hello(self) -> ColdConfig:
-        return self.named("hello world")
-
-    @property
-    def ours(self) -> ColdConfig:
-        return self.named("ours, SQLite")
+    def ratio(self, name: str) -> float | None:
+        """Import + first answer of a configuration over its hello world's, if both were measured."""
+        config = self.named(name)
+        baseline = self.named(config.baseline) if config and config.baseline else None
+        if config is None or baseline is None:
+            return None
+        return config.median("total") / baseline.median("total")
 
 
 def launch_event() -> dict:
@@ -198,41 +155,69 @@ def launch_event() -> dict:
     ).launch(Session())
 
 
-def cold_configs(dynalite_environ: dict[str, str] | None, package: Package, work: Path) -> list[ColdConfig]:
+def hello_copy(work: Path, name: str, compiled: bool) -> Path:
+    """The hello-world modules in a folder of their own, to sit beside a copy of the package."""
+    folder = work / name
+    folder.mkdir()
+    for module in ("hello_world_skill.py", "hello_world_dynamodb_skill.py"):
+        shutil.copy2(SCRIPTS_DIR / module, folder)
+    if compiled:
+        import compileall
+
+        compileall.compile_dir(folder, quiet=1)
+    return folder
+
+
+def cold_configs(dynamodb_environ: dict[str, str] | None, package: Package, work: Path) -> list[ColdConfig]:
     """Every configuration to measure, each of ours next to the hello world run the same way."""
     configs = [
-        ColdConfig("hello world", "hello_world_skill", [SCRIPTS_DIR]),
-        ColdConfig("ours, SQLite", "lambda_function", [LAMBDA_DIR], fresh_db=True),
+        ColdConfig(HELLO, "hello_world_skill", [SCRIPTS_DIR]),
+        ColdConfig(OURS_SQLITE, "lambda_function", [LAMBDA_DIR], HELLO, fresh_db=True),
     ]
-    preloaded = {"BENCH_PRELOAD": LAMBDA_RUNTIME_MODULES}
+    if package.directory is None:
+        return configs
+    shipped = package.directory
+    hello_shipped = hello_copy(work, "hello-shipped", compiled=False)
+    lambda_like = {"PYTHONDONTWRITEBYTECODE": "1", "BENCH_PRELOAD": LAMBDA_RUNTIME_MODULES}
     configs += [
-        ColdConfig("hello world, runtime preloaded", "hello_world_skill", [SCRIPTS_DIR], preloaded),
         ColdConfig(
-            "ours, SQLite, runtime preloaded", "lambda_function", [LAMBDA_DIR], preloaded, fresh_db=True
+            HELLO_SHIPPED, "hello_world_skill", [hello_shipped, shipped], env=lambda_like, isolated=True
         ),
+        ColdConfig(OURS_SQLITE_SHIPPED, "lambda_function", [shipped], HELLO_SHIPPED, lambda_like, True, True),
     ]
-    if dynalite_environ is not None:
-        configs.append(
-            ColdConfig("ours, DynamoDB (dynalite)", "lambda_function", [LAMBDA_DIR], dynalite_environ)
-        )
-    if package.directory is not None:
-        hello_copy = work / "hello-shipped"
-        hello_copy.mkdir()
-        shutil.copy2(SCRIPTS_DIR / "hello_world_skill.py", hello_copy)
-        no_pyc = {"PYTHONDONTWRITEBYTECODE": "1"}
-        configs += [
-            ColdConfig(
-                "hello world, as shipped", "hello_world_skill", [hello_copy, package.directory], no_pyc
-            ),
-            ColdConfig(
-                "ours, SQLite, as shipped", "lambda_function", [package.directory], no_pyc, fresh_db=True
-            ),
-        ]
+    if dynamodb_environ is None:
+        return configs
+    compiled = package.copy(work / "package-with-bytecode", compile_only=None)
+    sdk_compiled = package.copy(work / "package-sdk-bytecode", compile_only=AWS_SDK)
+    hello_compiled = hello_copy(work, "hello-with-bytecode", compiled=True)
+    production = dict(lambda_like, **dynamodb_environ)
+    configs += [
+        ColdConfig(
+            HELLO_DYNAMODB_SHIPPED, "hello_world_dynamodb_skill", [hello_shipped, shipped], None, production,
+            isolated=True,
+        ),
+        ColdConfig(
+            OURS_DYNAMODB_SHIPPED, "lambda_function", [shipped], HELLO_DYNAMODB_SHIPPED, production,
+            isolated=True,
+        ),
+        ColdConfig(
+            HELLO_DYNAMODB_BYTECODE, "hello_world_dynamodb_skill", [hello_compiled, compiled], None,
+            production, isolated=True,
+        ),
+        ColdConfig(
+            OURS_DYNAMODB_BYTECODE, "lambda_function", [compiled], HELLO_DYNAMODB_BYTECODE, production,
+            isolated=True,
+        ),
+        ColdConfig(
+            OURS_DYNAMODB_SDK_BYTECODE, "lambda_function", [sdk_compiled], HELLO_DYNAMODB_SHIPPED, production,
+            isolated=True,
+        ),
+    ]  # fmt: skip
     return configs
 
 
 def run_interleaved(configs: list[ColdConfig], launch: dict, work: Path, runs: int) -> None:
-    for config in configs:  # warm the OS file cache and write .pyc where allowed; not counted
+    for config in configs:  # warm the OS file cache (and write .pyc where allowed); not counted
         config.run(launch, work, -1)
         config.results.clear()
         config.wall.clear()
@@ -262,33 +247,36 @@ def time_dynamodb_imports(runs: int) -> tuple[float, float]:
     )
 
 
-def measure_cold_starts(runs: int, package: Package, work: Path) -> ColdStarts:
+def measure_cold_starts(
+    runs: int, package: Package, dynamodb_environ: dict[str, str] | None, work: Path
+) -> ColdStarts:
     """The cold-start phase: every configuration `runs` times, interleaved, then the import costs."""
-    section(f"Cold start: new process, import + first response, {runs} runs each")
+    section(f"Cold start: new process, import + first response, {runs} runs each (medians)")
     launch = launch_event()
     notes: list[str] = []
-    dynalite = LocalDynalite()
-    dynalite_problem = dynalite.start()
-    if dynalite_problem is not None:
-        notes.append(f"DynamoDB-mode cold start not measured: {dynalite_problem}; only its import cost is.")
-    configs = cold_configs(dynalite.environ() if dynalite_problem is None else None, package, work)
-    try:
-        run_interleaved(configs, launch, work, runs)
-    finally:
-        dynalite.stop()
-    for config in configs:
-        print(
-            f"{config.name:32} import {ms(config.median('import')):>9}  first answer "
-            f"{ms(config.median('first')):>9}"
-            f"  total {ms(config.median('total')):>9}  process {ms(statistics.median(config.wall)):>9}"
-            f"  modules {config.results[0]['modules']}"
+    if dynamodb_environ is None:
+        notes.append("DynamoDB-mode cold starts not measured: dynalite is not available (run `npm ci`).")
+    configs = cold_configs(dynamodb_environ, package, work)
+    run_interleaved(configs, launch, work, runs)
+    if package.directory is not None and any(package.directory.rglob("__pycache__")):
+        raise RuntimeError(
+            "bytecode was written into the as-shipped package: its cold starts are not as shipped"
         )
-    ours = next(config for config in configs if config.name == "ours, SQLite")
-    heavy = sorted({name for r in ours.results for name in r["heavy"]})
-    print(f"heavy modules loaded by a SQLite cold start: {', '.join(heavy) or 'none'}")
-
-    boto3_import, adapter_import = time_dynamodb_imports(max(5, runs // 2))
+    cold = ColdStarts(launch, configs, [], 0.0, 0.0, notes)
+    print(f"{'configuration':58} {'import':>9} {'1st answer':>10} {'total':>9} {'ratio':>6} {'process':>9}")
+    for config in configs:
+        ratio = cold.ratio(config.name)
+        print(
+            f"{config.name:58} {ms(config.median('import')):>9} {ms(config.median('first')):>10} "
+            f"{ms(config.median('total')):>9} {f'{ratio:.2f}x' if ratio else '':>6} "
+            f"{ms(statistics.median(config.wall)):>9}"
+        )
+    ours = cold.named(OURS_SQLITE)
+    cold.heavy = sorted({name for r in ours.results for name in r["heavy"]})
+    print(f"heavy modules loaded by a SQLite cold start: {', '.join(cold.heavy) or 'none'}")
+    cold.boto3_import, cold.adapter_import = time_dynamodb_imports(max(5, runs // 2))
     print(
-        f"DynamoDB path imports: boto3 {ms(boto3_import)}, then ask_sdk_dynamodb.adapter {ms(adapter_import)}"
+        f"DynamoDB path imports (.venv, with bytecode): boto3 {ms(cold.boto3_import)}, "
+        f"then ask_sdk_dynamodb.adapter {ms(cold.adapter_import)}"
     )
-    return ColdStarts(launch, configs, heavy, boto3_import, adapter_import, notes)
+    return cold

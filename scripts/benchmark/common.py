@@ -1,21 +1,21 @@
 """Paths, the benchmark's fixed clock, and the small helpers every phase uses: formatting,
-percentiles, subprocess environments, section headings, garbage-collector settling, free ports."""
+percentiles, subprocess environments, section headings, garbage-collector settling."""
 
 from __future__ import annotations
 
 import gc
 import os
-import socket
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LAMBDA_DIR = ROOT / "lambda"
+HOSTING_DIR = ROOT / "hosting"
 SCRIPTS_DIR = ROOT / "scripts"
 ENTRY_POINT = SCRIPTS_DIR / "bench.py"  # re-invoked with --serve for the HTTP server subprocess
 PYTHON = sys.executable
-START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 def ms(seconds: float) -> str:
@@ -48,9 +48,3 @@ def settle() -> None:
     pay for long garbage-collector passes that a Lambda container's small heap never has."""
     gc.collect()
     gc.freeze()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

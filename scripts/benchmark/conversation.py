@@ -48,8 +48,8 @@ def conversation(send: Callable[[dict], dict], number: int) -> list[dict]:
         )
     )
     for _ in range(12):
-        expect = session.attributes.get("expect") or {}
-        if expect.get("kind") != "question":
+        dialog = session.attributes.get("dialog") or {}
+        if dialog.get("waiting") != "QUESTION":
             break
         answer = turn(envelopes.intent(session, "AMAZON.NoIntent"))
     speech = answer["response"]["outputSpeech"]["ssml"]

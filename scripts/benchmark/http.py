@@ -1,5 +1,11 @@
-"""HTTP: create_app (verification off, loopback) under werkzeug's threaded server in a subprocess,
-N keep-alive client threads replaying recorded conversations, alternating runs per skill.
+"""HTTP: create_app with Alexa's request verification on, under werkzeug's threaded server in a
+subprocess, N keep-alive client threads replaying recorded conversations, alternating runs per skill.
+
+Every request is signed the way Alexa signs (tests/support/alexa_signing.py: a test root CA, an
+intermediate, an echo-api.amazon.com leaf) and stamped with the current time, and the server
+checks it as in production: certificate URL, chain up to a trusted root (the test root added to
+the system's), signing certificate, signature of the body, timestamp within 150 s, application
+id. Only where the chain comes from differs (served from memory instead of downloaded once).
 
 The server subprocess is scripts/bench.py itself, re-invoked with the hidden `--serve ours|hello`
 flag, which calls serve() here.
@@ -16,19 +22,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmark.common import ENTRY_POINT, LAMBDA_DIR, PYTHON, SCRIPTS_DIR, child_env, ms, percentile, section
+from benchmark.common import (
+    ENTRY_POINT,
+    HOSTING_DIR,
+    LAMBDA_DIR,
+    PYTHON,
+    SCRIPTS_DIR,
+    child_env,
+    ms,
+    percentile,
+    section,
+)
 from benchmark.warm import WarmRun, run_conversations
 
+Request = tuple[bytes, dict[str, str]]  # body, headers
 
-def serve(which: str, database: str) -> None:
-    """Subprocess mode: serve `which` skill with create_app on 127.0.0.1; print the port."""
+
+def serve(which: str, database: str, trust_root: str, cert_chain: str) -> None:
+    """Subprocess mode: serve `which` skill with create_app, verification on, on 127.0.0.1; print the port."""
     import logging
 
     from werkzeug.serving import WSGIRequestHandler, make_server
 
     from heat_or_ice_web.app import create_app
+    from heat_or_ice_web.verification import AlexaRequestVerifier
 
-    logging.disable(logging.WARNING)  # the verification-off banner; nothing else is logged per request
+    logging.disable(logging.WARNING)
     if which == "ours":
         from heat_or_ice.adapters import SqlitePersistenceAdapter
         from heat_or_ice.skill.builder import build_skill
@@ -39,12 +58,16 @@ def serve(which: str, database: str) -> None:
         import hello_world_skill
 
         skill = hello_world_skill.build_skill()
+    chain = Path(cert_chain).read_bytes()
+    verifier = AlexaRequestVerifier(
+        extra_trust_roots=[Path(trust_root).read_bytes()], cert_chain_loader=lambda url: chain
+    )
 
     class Quiet(WSGIRequestHandler):
         def log_request(self, *args: Any, **kwargs: Any) -> None:
             pass
 
-    app = create_app(skill, verify_signature=False, verify_timestamp=False, serve_host="127.0.0.1")
+    app = create_app(skill, signature_verifier=verifier)
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
     print(server.server_port, flush=True)
     server.serve_forever()
@@ -62,29 +85,81 @@ class HttpResult:
         return self.requests / self.seconds
 
 
+@dataclass
+class Signing:
+    """The test PKI, written where the server subprocess reads it."""
+
+    trust_root: Path
+    cert_chain: Path
+
+    @classmethod
+    def create(cls, work: Path) -> Signing:
+        from tests.support.alexa_signing import signing_chains
+
+        chains = signing_chains()
+        (work / "trust-root.pem").write_bytes(chains.root_pem)
+        (work / "cert-chain.pem").write_bytes(chains.trusted_chain_pem)
+        return cls(work / "trust-root.pem", work / "cert-chain.pem")
+
+
+def signed_now(streams: list[list[dict]]) -> list[list[Request]]:
+    """Each event stamped with the current time, as JSON, with Alexa's signature headers."""
+    from tests.support.alexa_signing import alexa_timestamp, signed_headers
+
+    stamp = alexa_timestamp()
+    signed = []
+    for stream in streams:
+        requests = []
+        for event in stream:
+            body = json.dumps({**event, "request": {**event["request"], "timestamp": stamp}}).encode()
+            requests.append((body, signed_headers(body)))
+        signed.append(requests)
+    return signed
+
+
+def warm_up_requests(count: int = 3) -> list[Request]:
+    """Launches for a person of their own, sent one at a time before the measured load.
+
+    They also keep a race out of the numbers: the first verifications running at the same time
+    can fail (asn1crypto parses the shared trust roots lazily and not thread-safely; a KeyError
+    that AlexaRequestVerifier turns into a 400), so one request completes before the threads start.
+    """
+    from tests.support.alexa_signing import launch_request_body, signed_headers
+
+    bodies = [launch_request_body(user_id=f"amzn1.ask.account.bench-warm-up-{n}") for n in range(count)]
+    return [(body, signed_headers(body)) for body in bodies]
+
+
 def http_load(
-    which: str, streams: list[list[bytes]], work: Path, time_limit: float, round_: int = 0
+    which: str, streams: list[list[Request]], signing: Signing, work: Path, time_limit: float, round_: int
 ) -> HttpResult:
-    """One keep-alive client thread per stream of request bodies, all started together, against
-    a fresh server (and a fresh store) in a subprocess."""
+    """One keep-alive client thread per stream of requests, all started together, against
+    a fresh server (and a fresh store) in a subprocess, warmed up first."""
     import http.client
 
+    database = work / f"http-{which}-{round_}" / "skill.sqlite3"
     server = subprocess.Popen(
-        [
-            PYTHON,
-            str(ENTRY_POINT),
-            "--serve",
-            which,
-            "--db",
-            str(work / f"http-{which}-{round_}" / "skill.sqlite3"),
-        ],
+        [PYTHON, str(ENTRY_POINT), "--serve", which, "--db", str(database)]
+        + ["--trust-root", str(signing.trust_root), "--cert-chain", str(signing.cert_chain)],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
-        env=child_env([LAMBDA_DIR]),
+        env=child_env([LAMBDA_DIR, HOSTING_DIR]),
     )
     try:
-        port = int(server.stdout.readline())
+        line = server.stdout.readline()
+        if not line.strip().isdigit():
+            server.kill()
+            raise RuntimeError(f"the {which} server did not start:\n{server.communicate()[1][-2000:]}")
+        port = int(line)
+        warm_up = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for body, headers in warm_up_requests():
+            warm_up.request("POST", "/", body, headers)
+            answer = warm_up.getresponse()
+            if answer.status != 200:
+                raise RuntimeError(f"the {which} server refused a warm-up request: {answer.read()[:300]!r}")
+            answer.read()
+        warm_up.close()
         barrier = threading.Barrier(len(streams) + 1)
         latencies: list[list[float]] = [[] for _ in streams]
         errors: list[str] = []
@@ -94,12 +169,12 @@ def http_load(
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             barrier.wait()
             try:
-                for body in streams[index]:
+                for body, headers in streams[index]:
                     if time.monotonic() > deadline[0]:
                         errors.append("stopped at the time limit")
                         return
                     started = time.perf_counter()
-                    connection.request("POST", "/", body, {"Content-Type": "application/json"})
+                    connection.request("POST", "/", body, headers)
                     response = connection.getresponse()
                     data = response.read()
                     latencies[index].append(time.perf_counter() - started)
@@ -135,61 +210,56 @@ class HttpRuns:
     """The HTTP phase's results."""
 
     rounds: dict[str, list[HttpResult]]  # "ours" and "hello": every run, in order
-    ours: HttpResult  # the median run by throughput
+    ours: HttpResult  # the round whose ours / hello throughput ratio is the median
     hello: HttpResult
-    bodies: list[list[bytes]]  # the request bodies, one list per conversation (the HTTP profile reuses them)
+    conversations: list[list[dict]]  # the events, one list per conversation (the HTTP profile reuses them)
     notes: list[str]
 
 
-def client_streams(warm: WarmRun, threads: int, requests: int) -> tuple[list[list[bytes]], list[list[bytes]]]:
-    """The recorded conversations as request bodies (more conversations if `threads` x `requests`
-    needs them), and one stream of `requests` bodies per client thread."""
-    bodies = [[json.dumps(event).encode() for event in talk] for talk in warm.recorded]
+def client_streams(warm: WarmRun, threads: int, requests: int) -> tuple[list[list[dict]], list[list[dict]]]:
+    """The recorded conversations (more of them if `threads` x `requests` needs them), and one
+    stream of `requests` events per client thread."""
+    conversations = list(warm.recorded)
     needed = threads * -(-requests // warm.turns)  # whole conversations for every thread
-    if len(bodies) < needed:
-        extra = run_conversations(warm.handler, warm.next_person, needed - len(bodies))
-        bodies += [[json.dumps(event).encode() for event in talk] for talk in extra]
-    streams: list[list[bytes]] = [[] for _ in range(threads)]
-    for index, talk in enumerate(bodies):  # whole conversations per thread: one person, in order
+    if len(conversations) < needed:
+        conversations += run_conversations(warm.handler, warm.next_person, needed - len(conversations))
+    streams: list[list[dict]] = [[] for _ in range(threads)]
+    for index, talk in enumerate(conversations):  # whole conversations per thread: one person, in order
         stream = streams[index % threads]
         if len(stream) < requests:
             stream.extend(talk[: requests - len(stream)])
-    return bodies, streams
+    return conversations, streams
 
 
 def measure_http(
     warm: WarmRun, threads: int, requests: int, http_rounds: int, time_limit: float, work: Path
 ) -> HttpRuns:
-    """The HTTP phase: `http_rounds` alternating runs per skill over the same request bodies."""
-    section(f"HTTP: create_app on 127.0.0.1, {threads} threads x {requests} requests, keep-alive")
-    bodies, streams = client_streams(warm, threads, requests)
+    """The HTTP phase: `http_rounds` alternating runs per skill over the same signed requests."""
+    section(
+        f"HTTP: create_app on 127.0.0.1, verification on, {threads} threads x {requests} requests, keep-alive"
+    )
+    conversations, streams = client_streams(warm, threads, requests)
+    signing = Signing.create(work)
     rounds: dict[str, list[HttpResult]] = {"ours": [], "hello": []}
     for round_ in range(http_rounds):  # alternating, so a noisy moment hits both
-        rounds["ours"].append(http_load("ours", streams, work, time_limit, round_))
-        rounds["hello"].append(
-            http_load(
-                "hello",
-                [list(stream) for stream in streams],  # the same request bodies as ours
-                work,
-                time_limit,
-                round_,
-            )
-        )
-    http_ours, http_hello = (
-        sorted(rounds[name], key=lambda r: r.throughput)[len(rounds[name]) // 2] for name in ("ours", "hello")
+        signed = signed_now(streams)  # fresh timestamps: the server allows 150 s
+        rounds["ours"].append(http_load("ours", signed, signing, work, time_limit, round_))
+        rounds["hello"].append(http_load("hello", signed, signing, work, time_limit, round_))
+    # Each round's two runs follow each other, so their ratio cancels the machine's slower drift;
+    # the round with the median ratio is the one reported.
+    pairs = sorted(
+        zip(rounds["ours"], rounds["hello"], strict=True),
+        key=lambda pair: pair[0].throughput / pair[1].throughput,
     )
-    for name in ("ours", "hello"):
-        print(
-            f"{name:6} rounds: {', '.join(f'{r.throughput:.0f}' for r in rounds[name])} req/s; median round:"
-        )
+    http_ours, http_hello = pairs[len(pairs) // 2]
     notes: list[str] = []
     for name, result in (("ours", http_ours), ("hello", http_hello)):
         print(
-            f"{name:6} {result.requests} requests in {result.seconds:.2f} s: {result.throughput:.0f} "
-            "req/s, "
+            f"{name:6} rounds {', '.join(f'{r.throughput:.0f}' for r in rounds[name])} req/s; reported: "
+            f"{result.requests} requests in {result.seconds:.2f} s, {result.throughput:.0f} req/s, "
             f"p50 {ms(percentile(result.latencies, 0.5))}, p99 {ms(percentile(result.latencies, 0.99))}, "
             f"errors {len(result.errors)}"
         )
         if result.errors:
             notes.append(f"HTTP {name}: {len(result.errors)} errors, first: {result.errors[0]}")
-    return HttpRuns(rounds, http_ours, http_hello, bodies, notes)
+    return HttpRuns(rounds, http_ours, http_hello, conversations, notes)

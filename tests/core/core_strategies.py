@@ -11,6 +11,7 @@ from heat_or_ice.core import (
     Location,
     Modality,
     Onset,
+    OtherPlace,
     Outcome,
     QuestionId,
     RedFlag,
@@ -65,6 +66,7 @@ def answers(
     return st.builds(
         Answers,
         location=maybe(Location),
+        other_place=maybe(OtherPlace),
         onset=maybe(Onset),
         cause=maybe(Cause),
         symptoms=symptoms,

@@ -1,4 +1,5 @@
-"""Decision table D1-D24 (clinical rules 1.2): one test per row, named after it."""
+"""Decision table D1-D24 (clinical rules 1.2) and places not covered (8.2): one test per row,
+named after it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from heat_or_ice.core import (
     Location,
     Modality,
     Onset,
+    OtherPlace,
     Outcome,
     QuestionId,
     RedFlag,
@@ -71,8 +73,17 @@ def test_D2_unsure_about_urgent_signs_keeps_comfort_but_see_a_gp():
     assert advice.also_see_clinician
 
 
-def test_D3_serious_accident_means_emergency():
-    advice = advise(Answers(location=Location.LOWER_BACK, cause=Cause.ACCIDENT, onset=Onset.WEEKS))
+def recent_unchecked(answers: Answers) -> Answers:
+    return apply_reply(answers, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.YES)
+
+
+def checked_or_long_ago(answers: Answers) -> Answers:
+    return apply_reply(answers, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.NO)
+
+
+def test_D3_8_1_recent_unchecked_accident_means_emergency():
+    crash = Answers(location=Location.LOWER_BACK, cause=Cause.ACCIDENT, onset=Onset.WEEKS)
+    advice = advise(recent_unchecked(crash))
     assert_care_only(advice, Action.CLINICIAN_NOW)
     assert (advice.rule, advice.reason) == ("D3", "D3")
     assert RedFlag.SERIOUS_ACCIDENT in advice.red_flags
@@ -82,7 +93,39 @@ def test_D3_whiplash_right_after_a_road_accident():
     answers = Answers(
         location=Location.NECK, condition=Condition.WHIPLASH, cause=Cause.ACCIDENT, onset=Onset.TODAY
     )
-    assert advise(answers).rule == "D3"
+    assert advise(recent_unchecked(answers)).rule == "D3"
+
+
+def test_D3_8_1_not_sure_whether_the_accident_was_recent_or_checked_means_checked_today():
+    crash = Answers(location=Location.LOWER_BACK, cause=Cause.ACCIDENT, onset=Onset.DAYS)
+    advice = advise(apply_reply(crash, QuestionId.ACCIDENT_RECENT_UNCHECKED, Reply.UNSURE))
+    assert_care_only(advice, Action.CLINICIAN_TODAY)
+    assert (advice.rule, advice.reason) == ("D3", "D3_UNSURE")
+
+
+def test_D6_8_1_a_fresh_accident_a_doctor_has_checked_means_ice_first():
+    fell_yesterday = checked_or_long_ago(Answers(location=Location.LOWER_BACK, cause=Cause.ACCIDENT,
+                                                 onset=Onset.DAYS))
+    advice = advise(fell_yesterday)
+    assert (advice.action, advice.rule) == (Action.ICE, "D6")
+    assert Caution.SEE_GP_IF_CHANGED not in advice.cautions
+
+
+def test_D20_8_1_pain_for_years_since_a_car_accident_is_chronic_with_a_gp_if_it_changes():
+    years = Answers(location=Location.LOWER_BACK, cause=Cause.ACCIDENT, onset=Onset.MONTHS)
+    advice = advise(years)
+    assert (advice.action, advice.rule) == (Action.EITHER, "D20") and advice.session_allowed
+    assert Caution.SEE_GP_IF_CHANGED in advice.cautions
+    neck_years = advise(Answers(location=Location.NECK, cause=Cause.ACCIDENT, onset=Onset.MONTHS))
+    assert (neck_years.offer, neck_years.rule) == (HEAT, "D14")
+    assert Caution.SEE_GP_IF_CHANGED in neck_years.cautions
+
+
+def test_D6_8_1_an_accident_weeks_ago_checked_or_not_is_either_with_a_gp_if_it_changes():
+    weeks = advise(checked_or_long_ago(Answers(location=Location.LOWER_BACK, cause=Cause.ACCIDENT,
+                                               onset=Onset.WEEKS)))
+    assert (weeks.action, weeks.reason) == (Action.EITHER, "D6_LATER")
+    assert Caution.SEE_GP_IF_CHANGED in weeks.cautions
 
 
 def test_D3_minor_strain_with_fragile_bones():
@@ -90,6 +133,22 @@ def test_D3_minor_strain_with_fragile_bones():
     advice = advise(answers)
     assert_care_only(advice, Action.CLINICIAN_NOW)
     assert advice.rule == "D3" and RedFlag.FRAGILE_BONE_STRAIN in advice.red_flags
+
+
+def test_D3_8_1_the_older_person_who_slipped_is_screened_even_if_checked():
+    slipped = checked_or_long_ago(
+        Answers(location=Location.LOWER_BACK, cause=Cause.ACCIDENT, onset=Onset.DAYS)
+    )
+    assert advise(apply_reply(slipped, QuestionId.FRAGILE_BONES, Reply.YES)).rule == "D3"
+    with_osteoporosis = slipped.with_changes(condition=Condition.OSTEOPOROSIS)
+    assert advise(with_osteoporosis).rule == "D3"
+
+
+def test_D3_8_5_not_sure_about_fragile_bones_keeps_comfort_care_without_stretches():
+    advice = advise(apply_reply(FRESH_LIFTING_INJURY, QuestionId.FRAGILE_BONES, Reply.UNSURE))
+    assert (advice.action, advice.rule, advice.reason) == (Action.CLINICIAN_SOON, "D3", "D3_UNSURE_BONES")
+    assert advice.session_allowed and advice.offer is ICE and advice.comfort_reason == "D6"
+    assert advice.stretches == () and advice.also_see_clinician
 
 
 def test_D4_numb_skin_means_no_pack_and_ask_a_pharmacist_or_clinician():
@@ -275,11 +334,39 @@ def test_D20_chronic_low_back_either_and_stay_active():
     assert advise(chronic.with_changes(preference=ICE)).offer is ICE
 
 
-def test_D21_preference_decides_when_nothing_else_does():
-    advice = advise(Answers(preference=MOIST, cause=Cause.NO_CAUSE))
-    assert (advice.action, advice.offer, advice.rule) == (Action.EITHER, MOIST, "D21")
-    assert advice.followed_preference
-    assert advise(Answers(cause=Cause.NO_CAUSE)).offer is None
+def test_D21_preference_decides_when_the_table_leaves_the_choice():
+    chronic = LOWER_BACK_BY_ITSELF.with_changes(onset=Onset.MONTHS)
+    advice = advise(chronic.with_changes(preference=MOIST))
+    assert (advice.action, advice.offer) == (Action.EITHER, MOIST) and advice.followed_preference
+    assert advise(chronic).offer is None
+    overrides_a_default = advise(LOWER_BACK_BY_ITSELF.with_changes(preference=ICE))
+    assert (overrides_a_default.offer, overrides_a_default.rule) == (ICE, "D21")
+
+
+def test_8_2_no_heat_or_ice_advice_for_a_place_not_covered():
+    knee = Answers(other_place=OtherPlace.KNEE, cause=Cause.INJURY, onset=Onset.TODAY, preference=HEAT)
+    advice = advise(knee)
+    assert (advice.action, advice.rule, advice.reason) == (Action.CLINICIAN_SOON, "8.2", "OUT_OF_SCOPE")
+    assert not advice.session_allowed and advice.offer is None and advice.blocked == ALL
+    assert advice.cautions == () and advice.stretches == () and advice.declined_preference is None
+
+
+def test_8_2_still_uncovered_after_asking_again_ends_gently():
+    again = apply_reply(Answers(other_place=OtherPlace.KNEE), QuestionId.LOCATION_AGAIN, OtherPlace.ANKLE)
+    advice = advise(again)
+    assert (advice.rule, advice.reason) == ("8.2", "OUT_OF_SCOPE_ELSEWHERE") and not advice.session_allowed
+    assert "S1-26" in advice.sources
+
+
+def test_8_2_no_place_said_means_no_session():
+    assert not advise(Answers()).session_allowed and advise(Answers()).reason == "OUT_OF_SCOPE"
+    both = Answers(location=Location.LOWER_BACK, other_place=OtherPlace.KNEE, cause=Cause.NO_CAUSE)
+    assert advise(both).rule == "D10"  # a covered place is what the advice is about
+
+
+def test_8_2_a_red_flag_still_comes_first():
+    knee_and_chest_pain = Answers(other_place=OtherPlace.KNEE, symptoms=frozenset({Symptom.CHEST_PAIN}))
+    assert advise(knee_and_chest_pain).action is Action.CLINICIAN_NOW
 
 
 def test_D21_what_helped_last_time_is_offered_again():
@@ -331,6 +418,12 @@ def test_D24_not_improving_flag():
     assert (advice.action, advice.rule, advice.offer) == (Action.CLINICIAN_SOON, "D24", HEAT)
 
 
+def test_D5_8_3_tingling_in_one_leg_see_a_gp_with_comfort_heat():
+    one_leg = LOWER_BACK_BY_ITSELF.with_changes(location=Location.LEG)
+    advice = advise(one_leg.with_changes(symptoms=frozenset({Symptom.TINGLING})))
+    assert (advice.action, advice.rule, advice.offer) == (Action.CLINICIAN_SOON, "D5", HEAT)
+
+
 def test_reason_keys_name_every_reason_the_tables_can_give():
     tables = {rule.reason for rule in SAFETY_RULES + ESCALATIONS + COMFORT_RULES}
     assert tables | {"D21_HELPED", "D22_SWELLING", "D22_MADE_WORSE"} == REASON_KEYS
@@ -341,6 +434,10 @@ def test_reason_keys_cover_every_row_and_variant():
     expected |= {
         "D1_UNSURE",
         "D2_UNSURE",
+        "D3_UNSURE",
+        "D3_UNSURE_BONES",
+        "OUT_OF_SCOPE",
+        "OUT_OF_SCOPE_ELSEWHERE",
         "D6_LATER",
         "D8_LATER",
         "D9_LATER",
@@ -363,6 +460,8 @@ def test_D18_a_worse_heat_session_while_burning_is_reported_as_burning():
     at = datetime(2026, 3, 2, tzinfo=timezone.utc)
     burning = Answers(symptoms=frozenset({Symptom.BURNING}))
     assert report_outcome(burning, Modality.HEAT, Outcome.WORSE, at).burning
+    tingling = Answers(symptoms=frozenset({Symptom.TINGLING}))
+    assert report_outcome(tingling, Modality.HEAT, Outcome.WORSE, at).burning  # 8.3: treated alike
     assert report_outcome(burning, Modality.MOIST_HEAT, Outcome.WORSE, at).burning
     assert not report_outcome(burning, Modality.ICE, Outcome.WORSE, at).burning
     assert not report_outcome(burning, Modality.HEAT, Outcome.BETTER, at).burning

@@ -14,10 +14,13 @@ _EN_US = Speech("en-US")
 YES_NO_QUESTIONS = {
     question: _EN_US.say(f"question.{question}")
     for question in (
-        "SADDLE_NUMBNESS", "BLADDER_BOWEL", "BOTH_LEGS", "CHEST_PAIN", "NECK_DANGER_SIGNS",
-        "UPPER_BACK_MUSCULAR", "URGENT_SIGNS", "FRAGILE_BONES", "SWELLING", "SKIN_SAFETY",
+        "LOWER_TIER_A", "SADDLE_NUMBNESS", "BLADDER_BOWEL", "BOTH_LEGS", "CHEST_PAIN", "NECK_DANGER_SIGNS",
+        "UPPER_BACK_MUSCULAR", "URGENT_SIGNS", "URGENT_OR_FRAGILE", "FRAGILE_BONES", "SWELLING",
+        "ACCIDENT_RECENT_UNCHECKED", "SKIN_FEELS_NORMAL",
     )
 }
+# Questions whose reassuring answer is "yes" ("does the skin there feel normal?").
+REASSURED_BY_YES = frozenset({"UPPER_BACK_MUSCULAR", "SKIN_FEELS_NORMAL"})
 MAX_QUESTIONS = 12  # more than the dialog can ask in one go; a loop is a bug, not a long dialog
 
 
@@ -27,13 +30,13 @@ def safety_question_in(speech: str) -> str | None:
 
 
 def answer_no_to_safety_questions(alexa: VirtualAlexa, *, yes: tuple[str, ...] = ()) -> list[str]:
-    """Says "no" (or "yes" to the questions named in `yes`) while the skill asks yes/no safety
-    questions; stops at anything else (advice, a "where" or "when" question). Returns the
-    questions heard, in order."""
+    """Gives the reassuring answer ("no", or "yes" to "does it feel like a sore muscle?"), or
+    "yes" to the questions named in `yes`, while the skill asks yes/no safety questions; stops at
+    anything else (advice, a "where" or "when" question). Returns the questions heard, in order."""
     heard: list[str] = []
     while (question := safety_question_in(alexa.speech)) is not None and not alexa.ended:
         heard.append(question)
         if len(heard) > MAX_QUESTIONS:
             raise AssertionError(f"the skill kept asking: {heard}")
-        alexa.say("yes" if question in yes else "no")
+        alexa.say("yes" if question in yes or question in REASSURED_BY_YES else "no")
     return heard

@@ -13,13 +13,9 @@ def test_a_fresh_lifting_injury_gets_ice_and_a_timed_ice_session(alexa, timers_a
     # Each line: what the person says, and words the skill must say back.
     conversation = [
         ("open heat or ice coach", "Where does it hurt"),
-        ("I hurt my lower back while lifting", "numbness or tingling between your legs"),
-        ("no", "trouble peeing"),
+        ("I hurt my lower back while lifting", "Any numbness between your legs, new trouble with your bladder"),
         ("no", "When did it start"),
-        ("it started today", "thin bones"),
-        ("no", "a fever or feeling unwell"),
-        ("no", "swelling or redness"),
-        ("no", "is the skin there numb"),
+        ("it started today", "thin bones or steroid tablets, a fever"),
         ("no", "I'd suggest ice."),
     ]
     for said, expected in conversation:
@@ -27,12 +23,13 @@ def test_a_fresh_lifting_injury_gets_ice_and_a_timed_ice_session(alexa, timers_a
         assert expected in alexa.speech, f"after {said!r} the skill said: {alexa.speech}"
         assert not alexa.ended
 
-    assert "first few days" in alexa.speech
-    assert "thin towel" in alexa.speech
+    assert "for a few days" in alexa.speech
+    assert "towel" not in alexa.speech, "the pack's cautions are said when the session starts"
     assert "Would you like me to time a 10 minute ice session?" in alexa.speech
 
     alexa.say("yes please")
     assert "your 10 minute ice timer is running" in alexa.speech
+    assert "towel" in alexa.speech
     assert alexa.ended
     [timer] = timers_api.timers
     assert timer["duration"] == "PT10M"
@@ -46,8 +43,8 @@ def test_back_pain_that_came_on_by_itself_gets_heat(alexa):
     answer_no_to_safety_questions(alexa)
 
     assert "I'd suggest heat." in alexa.speech
-    assert "comes on by itself isn't an injury" in alexa.speech
-    assert "Never fall asleep with heat on" in alexa.speech
+    assert "usually isn't an injury" in alexa.speech
+    assert "Start gently" in alexa.speech
     assert "time a 15 minute heat session" in alexa.speech
     assert not alexa.ended
 
@@ -79,7 +76,9 @@ def test_volunteered_numbness_between_the_legs_is_an_emergency_and_ends_the_sess
 
 def test_yes_to_a_screening_question_is_an_emergency_and_ends_the_session(alexa):
     alexa.say("my lower back hurts")
-    assert "numbness or tingling between your legs" in alexa.speech
+    assert "Any numbness between your legs" in alexa.speech
+    alexa.say("yes")
+    assert "numbness or tingling between your legs" in alexa.speech  # which one?
     alexa.say("no")
     assert "trouble peeing" in alexa.speech
     alexa.say("yes")

@@ -65,6 +65,14 @@ def test_handler_is_the_lambda_entry_point():
     assert PROPS["CodeUri"].rstrip("/") == "lambda"
 
 
+def test_make_package_builds_for_the_functions_runtime_and_architecture():
+    from scripts import build_package
+
+    assert build_package.RUNTIME == resolved(PROPS["Runtime"])
+    assert [build_package.ARCHITECTURE] == PROPS["Architectures"]
+    assert (ROOT / PROPS["CodeUri"]).resolve() == build_package.CODE_DIR.resolve()
+
+
 def test_runtime_is_a_current_python():
     runtime = resolved(PROPS["Runtime"])
     assert re.fullmatch(r"python3\.1[2-9]", runtime)
@@ -74,7 +82,8 @@ def test_runtime_is_a_current_python():
 
 def test_function_sizing_fits_alexa():
     assert PROPS["MemorySize"] == 512
-    assert 8 < PROPS["Timeout"] <= 15, "Alexa waits about 8 s; the function may take a little longer, not minutes"
+    timeout = PROPS["Timeout"]
+    assert 8 < timeout <= 15, "Alexa waits about 8 s; the function may take a little longer, not minutes"
     assert PROPS["Architectures"] == ["arm64"]
 
 
@@ -111,7 +120,8 @@ def test_user_data_survives_stack_deletion_by_mistake():
 
 def test_function_may_only_get_put_and_delete_items_of_its_table():
     policies = PROPS["Policies"]
-    assert all(isinstance(p, dict) and set(p) == {"Statement"} for p in policies), "no managed policy templates"
+    inline_only = all(isinstance(p, dict) and set(p) == {"Statement"} for p in policies)
+    assert inline_only, "no managed policy templates"
     statements = [s for p in policies for s in p["Statement"]]
     actions = set()
     for statement in statements:

@@ -3,8 +3,8 @@
 Valid envelopes come from the skill's own EnvelopeBuilder, for every intent of the en-US
 interaction model (slots filled with the model's values and synonyms, or with words that
 resolved to nothing) and every other request type the skill can be sent. Session attributes are
-the shapes the skill itself writes (`expect` of every kind, `last_said`, `cautions_said`, `goal`,
-`permission_asked`, a stretch routine). Mutations then break one to four things at a time:
+the shapes the skill itself writes (the dialog state of every kind, `last_said`, `episode`,
+`told_storage_unavailable`, a stretch routine). Mutations then break one to four things at a time:
 any field replaced by a value of the wrong type or deleted, unknown intents and request types,
 hostile slot values (SSML and XML injection, 10k characters, any Unicode), session attributes
 of the wrong type for every key, unreadable timestamps and locales.
@@ -48,13 +48,10 @@ SLOT_VALUES: dict[str, list[tuple[str, list[str]]]] = {
 SKILL_ID = "amzn1.ask.skill.robustness-fuzz"
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
 SESSION_KEYS = (
-    "expect",
+    "dialog",
     "last_said",
-    "cautions_said",
-    "goal",
-    "permission_asked",
+    "episode",
     "told_storage_unavailable",
-    "stretch_rules_said",
 )
 OTHER_REQUEST_TYPES = (
     "System.ExceptionEncountered",
@@ -186,37 +183,48 @@ def slot_values(draw: st.DrawFn, slot_name: str, type_name: str) -> dict[str, An
 
 @st.composite
 def expectations(draw: st.DrawFn) -> dict[str, Any]:
-    """`expect` as the skill writes it, one of every kind."""
+    """The dialog state as the skill writes it, one of every kind of wait."""
     modality = st.sampled_from([m.value for m in Modality])
+    said = st.lists(st.sampled_from(["sympathy", "stretch_rules", "BARRIER", "CHECK_SKIN"]), max_size=3)
+    common = {"said": said, "permission_asked": st.booleans(), "goal": st.sampled_from(["SESSION", "STRETCH"])}
     return draw(
         st.one_of(
             st.fixed_dictionaries(
                 {
-                    "kind": st.just("question"),
-                    "id": st.sampled_from([q.value for q in QuestionId]),
+                    "waiting": st.just("QUESTION"),
+                    "question": st.sampled_from([q.value for q in QuestionId]),
                     "misses": st.integers(0, 2),
-                }
+                },
+                optional=common,
             ),
-            st.fixed_dictionaries({"kind": st.just("offer_session"), "modality": modality}),
-            st.fixed_dictionaries({"kind": st.just("feedback"), "modality": modality}),
             st.fixed_dictionaries(
-                {"kind": st.just("session_modality"), "minutes": st.none() | st.integers(1, 40)}
+                {"waiting": st.sampled_from(["SESSION_OFFER", "FEEDBACK", "SKIN_CHECK"]), "modality": modality},
+                optional={**common, "minutes": st.integers(1, 40)},
             ),
-            st.fixed_dictionaries({"kind": st.just("offer_rest_timer"), "minutes": st.integers(1, 120)}),
+            st.fixed_dictionaries(
+                {"waiting": st.just("SESSION_MODALITY")}, optional={**common, "minutes": st.integers(1, 40)}
+            ),
+            st.fixed_dictionaries({"waiting": st.just("REST_TIMER_OFFER"), "minutes": st.integers(1, 120)}),
             st.fixed_dictionaries(
                 {
-                    "kind": st.just("stretch"),
-                    "ids": st.lists(
-                        st.sampled_from([s.value for s in StretchId]), min_size=1, max_size=4, unique=True
+                    "waiting": st.sampled_from(["STRETCH_READY", "STRETCH_NEXT"]),
+                    "stretch": st.fixed_dictionaries(
+                        {
+                            "ids": st.lists(
+                                st.sampled_from([s.value for s in StretchId]), min_size=1, max_size=4, unique=True
+                            ),
+                            "index": st.just(0),
+                            "side": st.integers(0, 1),
+                            "rep": st.integers(1, 2),
+                            "hold": st.integers(10, 60),
+                        }
                     ),
-                    "index": st.just(0),
-                    "side": st.integers(0, 1),
-                    "rep": st.integers(1, 2),
-                    "hold": st.integers(10, 60),
-                }
+                },
+                optional=common,
             ),
             st.sampled_from(
-                [{"kind": "offer_stretch"}, {"kind": "anything_else"}, {"kind": "confirm_forget"}]
+                [{"waiting": "STRETCH_OFFER"}, {"waiting": "ANYTHING_ELSE"}, {"waiting": "FORGET_CONFIRM"},
+                 {"waiting": "NOTHING"}]
             ),
         )
     )
@@ -226,7 +234,7 @@ def expectations(draw: st.DrawFn) -> dict[str, Any]:
 def session_attributes(draw: st.DrawFn) -> dict[str, Any]:
     attributes: dict[str, Any] = {}
     if draw(st.booleans()):
-        attributes["expect"] = draw(expectations())
+        attributes["dialog"] = draw(expectations())
     if draw(st.booleans()):
         attributes["last_said"] = {
             "speech": "Where does it hurt?",
@@ -234,14 +242,9 @@ def session_attributes(draw: st.DrawFn) -> dict[str, Any]:
             "reprompt": "Where does it hurt?",
         }
     if draw(st.booleans()):
-        attributes["cautions_said"] = draw(
-            st.lists(st.sampled_from(["SKIN_CHECK", "NO_SLEEP", "TOWEL"]), max_size=3)
-        )
-    for key in ("permission_asked", "told_storage_unavailable", "stretch_rules_said"):
-        if draw(st.booleans()):
-            attributes[key] = True
+        attributes["told_storage_unavailable"] = True
     if draw(st.booleans()):
-        attributes["goal"] = "stretch"
+        attributes["episode"] = {"location": "LOWER_BACK", "answered": ["LOCATION"]}
     return attributes
 
 
@@ -582,22 +585,22 @@ def _session(draw: st.DrawFn, event: dict) -> None:
     attributes = _session_attributes(event)
     if attributes is None:
         return
-    key = draw(st.sampled_from((*SESSION_KEYS, "expect.field", "stretch", "whole")))
+    key = draw(st.sampled_from((*SESSION_KEYS, "dialog.field", "stretch", "whole")))
     if key == "whole":
         event["session"]["attributes"] = draw(junk)
-    elif key == "expect.field":
-        expect = attributes.get("expect")
-        if not isinstance(expect, dict):
-            expect = attributes["expect"] = draw(expectations())
-        field = draw(st.sampled_from(sorted({*expect, "kind", "id", "misses", "modality", "minutes"})))
-        expect[field] = draw(junk)
+    elif key == "dialog.field":
+        dialog = attributes.get("dialog")
+        if not isinstance(dialog, dict):
+            dialog = attributes["dialog"] = draw(expectations())
+        fields = {*dialog, "waiting", "question", "misses", "modality", "minutes", "goal", "said"}
+        dialog[draw(st.sampled_from(sorted(fields)))] = draw(junk)
     elif key == "stretch":
-        routine = draw(expectations().filter(lambda e: e["kind"] == "stretch"))
+        dialog = draw(expectations().filter(lambda e: "stretch" in e))
         # Holds stay within what a broken client could plausibly send; an unbounded one is a
         # known finding with its own test (test_fuzz_envelopes.py).
         field = draw(st.sampled_from(["ids", "index", "side", "rep", "hold"]))
-        routine[field] = draw(junk.filter(lambda v: not isinstance(v, int) or abs(v) < 100_000))
-        attributes["expect"] = routine
+        dialog["stretch"][field] = draw(junk.filter(lambda v: not isinstance(v, int) or abs(v) < 100_000))
+        attributes["dialog"] = dialog
     elif key == "last_said":
         # Wrong types only: replaying a stored SSML string is a known finding with its own test.
         attributes["last_said"] = draw(

@@ -192,7 +192,7 @@ def test_characters_xml_forbids_in_a_heard_value_are_dropped(fuzz_skill):
 
 def test_repeat_never_replays_markup_from_session_attributes(fuzz_skill):
     attributes = {
-        "expect": {"kind": "anything_else"},
+        "dialog": {"waiting": "ANYTHING_ELSE"},
         "last_said": {"speech": "Anything else?", "ssml": '<audio src="https://evil.example/x.mp3"/>'},
     }
     event = _device().intent(Session(new=False, attributes=attributes), "AMAZON.RepeatIntent")
@@ -201,14 +201,8 @@ def test_repeat_never_replays_markup_from_session_attributes(fuzz_skill):
 
 
 def test_a_stretch_hold_from_session_attributes_is_clamped(fuzz_skill):
-    routine = {
-        "kind": "stretch",
-        "ids": [StretchId.KNEE_ROLLS.value],
-        "index": 0,
-        "side": 0,
-        "rep": 1,
-        "hold": 1_000_000,
-    }
-    event = _device().intent(Session(new=False, attributes={"expect": routine}), "AMAZON.RepeatIntent")
+    routine = {"ids": [StretchId.KNEE_ROLLS.value], "index": 0, "side": 0, "rep": 1, "hold": 1_000_000}
+    dialog = {"waiting": "STRETCH_NEXT", "stretch": routine}
+    event = _device().intent(Session(new=False, attributes={"dialog": dialog}), "AMAZON.RepeatIntent")
     response = assert_valid_response(handle_event(fuzz_skill, event, None), "IntentRequest")
     assert "something went wrong" not in speech_of(response)

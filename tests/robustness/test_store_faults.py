@@ -161,10 +161,10 @@ def get_advice(talk: Conversation, limit: int = 15, **facts: str) -> str | None:
     Returns the advice, or None when questions still come after `limit` answers."""
     talk.intent("RecommendIntent", **facts)
     for _ in range(limit):
-        expect = (talk.session.attributes.get("expect") or {}) if talk.session else {}
-        if expect.get("kind") != "question":
+        dialog = (talk.session.attributes.get("dialog") or {}) if talk.session else {}
+        if dialog.get("waiting") != "QUESTION":
             return talk.speech
-        slot = SLOT_OF_QUESTION.get(expect.get("id"))
+        slot = SLOT_OF_QUESTION.get(dialog.get("question"))
         if slot is None:
             talk.no()
         elif slot in facts:

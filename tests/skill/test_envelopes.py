@@ -105,7 +105,7 @@ def test_malformed_envelopes_get_a_spoken_answer(lambda_handler, event):
 
 
 def test_broken_session_attributes_are_survived(lambda_handler, envelopes):
-    session = Session(new=False, attributes={"expect": "garbage", "last_said": 7, "cautions_said": "x"})
+    session = Session(new=False, attributes={"dialog": "garbage", "last_said": 7, "episode": "x"})
     for name in ("AMAZON.YesIntent", "AMAZON.RepeatIntent", "AMAZON.HelpIntent", "AMAZON.FallbackIntent"):
         assert_spoken(lambda_handler(envelopes.intent(session, name), None))
 

@@ -11,10 +11,11 @@ Public API
 - `CARE_ACTIONS`: CLINICIAN_NOW and CLINICIAN_TODAY: no modality, no session, no stretches.
 
 What the fields mean beyond model.py
-- `blocked` is every modality for CLINICIAN_NOW/TODAY and for D4 (no pack on that skin).
+- `blocked` is every modality for CLINICIAN_NOW/TODAY, for D4 (no pack on that skin) and for
+  8.2 (no covered place: `rule` "8.2", action CLINICIAN_SOON, no cautions, no stretches).
 - `declined_preference` is set when the preference was refused for safety (D22); then `rule`
   is "D22" and `reason` says why ("D22_SWELLING", "D22_MADE_WORSE"); D4 keeps its own reason.
-- CLINICIAN_SOON from D5, D24 or an unsure urgent sign keeps a comfort session: `offer`,
+- CLINICIAN_SOON from D5, D24, an unsure urgent sign or unsure fragile bones keeps a comfort session: `offer`,
   `session_allowed` and `comfort_reason` come from the comfort row that would apply.
 - D24 offers the least-bad modality: whatever past outcomes have not ruled out (`facts.BLOCKS`).
   When nothing is left, there is no session (reason "D24").
@@ -28,12 +29,16 @@ from functools import lru_cache
 
 from .experience import ALL_MODALITIES, HEATS
 from .facts import SAFE_ORDER, Facts
-from .model import Action, Advice, Answers, Caution, Condition, Location, Modality, Onset, Outcome, Symptom
+from .model import (
+    Action, Advice, Answers, Caution, Cause, Condition, Location, Modality, Onset, Outcome, QuestionId, Symptom,
+)
 from .rules import (
     COMFORT_RULES,
     DECLINED_SOURCES,
+    DECLINES_PREFERENCE,
     ESCALATIONS,
     HELPED_SOURCES,
+    NO_COMFORT,
     PREFERENCE_SOURCES,
     SAFETY_RULES,
     Rule,
@@ -47,6 +52,14 @@ CARE_ACTIONS = frozenset({Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY})
 REASON_MEANINGS: dict[str, str] = {
     "D1": "an emergency sign: call emergency services or go to A&E now",
     "D1_UNSURE": "not sure about an emergency sign: see a doctor today (product decision)",
+    "D3_UNSURE": "not sure whether an accident was recent or checked: get checked today before home "
+    "care (8.1)",
+    "D3_UNSURE_BONES": "not sure about fragile bones after a fall or strain: comfort care, no stretches, "
+    "and ask a GP to check soon (8.1, 8.5)",
+    "OUT_OF_SCOPE": "a place the skill doesn't cover, or none said yet: say what it covers; no heat or "
+    "ice (8.2)",
+    "OUT_OF_SCOPE_ELSEWHERE": "still no covered place after asking again: for a fresh injury elsewhere, cold "
+    "rather than heat in the first days, and a pharmacist, GP or physio for anything more (8.2, S1-26)",
     "D2": "an urgent sign: same-day GP, urgent care or 111",
     "D2_UNSURE": "not sure about an urgent sign: comfort care, and mention it to a GP soon",
     "D3": "a serious accident, or a strain with fragile bones: get checked now",
@@ -98,14 +111,13 @@ def advise(answers: Answers) -> Advice:
 
 
 def _safety_advice(rule: Rule, facts: Facts) -> Advice:
-    care = rule.action in CARE_ACTIONS
     return Advice(
         action=rule.action,
         rule=rule.id,
         reason=rule.reason,
         blocked=ALL_MODALITIES,
         sources=rule.sources,
-        declined_preference=None if care else facts.preference,
+        declined_preference=facts.preference if rule.id in DECLINES_PREFERENCE else None,
     )
 
 
@@ -194,7 +206,7 @@ def _escalated(rule: Rule, comfort: Advice, facts: Facts) -> Advice:
 
 
 def _finish(advice: Advice, facts: Facts) -> Advice:
-    care = advice.action in CARE_ACTIONS
+    care = advice.action in CARE_ACTIONS or advice.rule in NO_COMFORT
     return replace(
         advice,
         cautions=() if care else _cautions(advice, facts),
@@ -226,7 +238,14 @@ CAUTION_RULES: tuple[tuple[Caution, Callable[[Advice, Facts], bool]], ...] = (
     (Caution.SHORT_TERM_RELIEF, lambda a, f: a.session_allowed),
     (Caution.RED_FLAG_WATCH, lambda a, f: _nerve_or_leg(f)),
     (Caution.STAY_ACTIVE, lambda a, f: a.reason in ("D10", "D20") or f.onset in (Onset.WEEKS, Onset.MONTHS)),
+    (Caution.SEE_GP_IF_CHANGED, lambda a, f: f.older_accident),
+    (Caution.ICE_IF_SWOLLEN, lambda a, f: _swelling_unknown_after_injury(f) and _warmth_possible(a)),
 )
+
+
+def _swelling_unknown_after_injury(facts: Facts) -> bool:
+    injured = facts.cause in (Cause.INJURY, Cause.ACCIDENT) and facts.onset is not Onset.MONTHS
+    return injured and not facts.swelling and QuestionId.SWELLING not in facts.answers.answered
 
 
 def _cautions(advice: Advice, facts: Facts) -> tuple[Caution, ...]:

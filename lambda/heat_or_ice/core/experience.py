@@ -6,7 +6,7 @@ Public API
 - `times_bad(outcomes, modalities=all) -> int`: WORSE or burning, the count behind D24.
 - `helped(outcomes) -> frozenset[Modality]`, `last_helped(outcomes) -> Modality | None`.
 - `report_outcome(answers, modality, outcome, at) -> SessionOutcome`: what a person's "it felt
-  worse" means for the rules: worse with heat while burning or tingling counts as D18.
+  worse" means for the rules: worse with heat while burning or tingling counts as D18 (8.3).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def last_helped(outcomes: tuple[SessionOutcome, ...]) -> Modality | None:
 
 
 def report_outcome(answers: Answers, modality: Modality, outcome: Outcome, at: datetime) -> SessionOutcome:
-    # D18 (S2-07): burning or tingling that gets worse with heat is its own signal to stop heat.
-    burning = outcome is Outcome.WORSE and modality in HEATS and Symptom.BURNING in answers.symptoms
+    # D18 (S2-07, 8.3): burning or tingling that gets worse with heat is its own signal to stop heat.
+    said = bool({Symptom.BURNING, Symptom.TINGLING} & answers.symptoms)
+    burning = outcome is Outcome.WORSE and modality in HEATS and said
     return SessionOutcome(modality, outcome, at, burning=burning)

@@ -16,8 +16,9 @@ from functools import cached_property
 
 from . import experience as past
 from .experience import ALL_MODALITIES, HEATS
-from .model import Answers, Cause, Condition, Location, Modality, Onset, RedFlag, Symptom, Tier
+from .model import Answers, Cause, Condition, Location, Modality, Onset, QuestionId, RedFlag, Symptom, Tier
 from .red_flags import TRAUMA_FLAGS, of_tier, red_flags_present
+from .screening import unsure_reasons
 
 # Within about three days: the 72-hour ice-first window (section 2.4).
 RECENT = frozenset({Onset.TODAY, Onset.DAYS})
@@ -38,6 +39,7 @@ class Facts:
         self.condition = answers.condition
         self.preference = answers.preference
         self.skin_unsafe = answers.skin_unsafe
+        self.unsure = unsure_reasons(answers)  # reason keys of "still not sure" answers (screening.py)
 
     def has(self, symptom: Symptom) -> bool:
         return symptom in self.answers.symptoms
@@ -52,16 +54,8 @@ class Facts:
         return bool(of_tier(self.flags, Tier.A) - TRAUMA_FLAGS)
 
     @property
-    def unsure_emergency(self) -> bool:
-        return bool(of_tier(self.answers.unsure_red_flags, Tier.A))
-
-    @property
     def urgent(self) -> bool:
         return bool(of_tier(self.flags, Tier.B))
-
-    @property
-    def unsure_urgent(self) -> bool:
-        return bool(of_tier(self.answers.unsure_red_flags, Tier.B))
 
     @property
     def nerve_signs(self) -> bool:
@@ -121,12 +115,25 @@ class Facts:
         return self.onset in RECENT or self.onset is None
 
     @property
+    def injured(self) -> bool:
+        # 8.1: an accident that reaches the comfort rules was checked by a clinician or was long ago.
+        return self.cause in (Cause.INJURY, Cause.ACCIDENT)
+
+    @property
     def fresh_injury(self) -> bool:
-        return self.cause is Cause.INJURY and self.recent_or_unknown
+        return self.injured and self.recent_or_unknown
 
     @property
     def older_injury(self) -> bool:
-        return self.cause is Cause.INJURY and not self.recent_or_unknown
+        # 8.1: pain that has lasted months since an accident is chronic pain (D20/D10), not an injury.
+        if self.cause is Cause.ACCIDENT and self.onset is Onset.MONTHS:
+            return False
+        return self.injured and not self.recent_or_unknown
+
+    @property
+    def older_accident(self) -> bool:
+        # 8.1 Tier C: if pain since an accident long ago has changed or is getting worse, see a GP.
+        return self.cause is Cause.ACCIDENT and not self.recent_or_unknown
 
     @property
     def disc(self) -> bool:
@@ -162,6 +169,15 @@ class Facts:
         return self.cause is None and self.onset is not Onset.FLARE_UP
 
     # Where it hurts
+    @property
+    def no_covered_place(self) -> bool:
+        return self.location is None
+
+    @property
+    def place_asked_again(self) -> bool:
+        # 8.2: the location was asked once more, and there is still no covered place.
+        return self.location is None and QuestionId.LOCATION_AGAIN in self.answers.answered
+
     @property
     def upper_back(self) -> bool:
         return self.location is Location.UPPER_BACK

@@ -26,6 +26,22 @@ class Location(_Named):
     LEG = "LEG"  # pain spreading from the back into the buttock or leg (sciatica)
 
 
+class OtherPlace(_Named):
+    """Places the skill does not cover (8.2). Same value ids as the PainLocation slot's others."""
+
+    KNEE = "KNEE"
+    HIP = "HIP"
+    SHOULDER = "SHOULDER"
+    ARM = "ARM"
+    ELBOW = "ELBOW"
+    WRIST = "WRIST"
+    HAND = "HAND"
+    ANKLE = "ANKLE"
+    FOOT = "FOOT"
+    HEAD = "HEAD"
+    STOMACH = "STOMACH"
+
+
 class Onset(_Named):
     TODAY = "TODAY"
     DAYS = "DAYS"  # within about three days
@@ -36,7 +52,7 @@ class Onset(_Named):
 
 class Cause(_Named):
     INJURY = "INJURY"  # a clear minor injury: lifting, twisting, sport
-    ACCIDENT = "ACCIDENT"  # major trauma: car crash, fall from height, direct blow
+    ACCIDENT = "ACCIDENT"  # car crash, direct blow, any fall; Tier A only if recent and unchecked (8.1)
     NO_CAUSE = "NO_CAUSE"  # came on by itself
 
 
@@ -51,8 +67,21 @@ class Symptom(_Named):
     BOTH_LEGS = "BOTH_LEGS"
     SADDLE_NUMBNESS = "SADDLE_NUMBNESS"
     BLADDER_BOWEL = "BLADDER_BOWEL"
-    FEVER = "FEVER"
+    FEVER = "FEVER"  # also a temperature, chills, feeling generally unwell
     CHEST_PAIN = "CHEST_PAIN"
+    TINGLING = "TINGLING"  # tingling, pins and needles (8.3: treated alike)
+    LEG_GIVING_WAY = "LEG_GIVING_WAY"  # leg giving way, foot drop, jelly legs, can't walk properly
+    SEXUAL_FUNCTION = "SEXUAL_FUNCTION"  # new erection or ejaculation trouble, numb during sex
+    NECK_DANGER = "NECK_DANGER"  # limb weakness or clumsiness, fainting, double vision, speech, swallowing
+    SEVERE_HEADACHE = "SEVERE_HEADACHE"
+    WEIGHT_LOSS = "WEIGHT_LOSS"  # losing weight without trying
+    CANCER_HISTORY = "CANCER_HISTORY"
+    NIGHT_PAIN = "NIGHT_PAIN"  # wakes at night, doesn't ease with rest; NOT "hurts turning in bed" (8.4)
+    COUGH_SNEEZE = "COUGH_SNEEZE"  # worse when coughing or sneezing
+    LUMP = "LUMP"  # a lump on the back, or the back has changed shape
+    COLD_ARM = "COLD_ARM"
+    UNSTEADY = "UNSTEADY"  # band-like pain round the trunk, unsteady walking
+    INFECTION_RISK = "INFECTION_RISK"  # injects drugs, weakened immune system, transplant, HIV
 
 
 class Condition(_Named):
@@ -62,6 +91,8 @@ class Condition(_Named):
     SCIATICA = "SCIATICA"
     ARTHRITIS = "ARTHRITIS"  # arthritis or degenerative disc disease
     WHIPLASH = "WHIPLASH"
+    OSTEOPOROSIS = "OSTEOPOROSIS"  # "thin" or "brittle" bones
+    LONG_TERM_STEROIDS = "LONG_TERM_STEROIDS"
 
 
 class Modality(_Named):
@@ -103,10 +134,13 @@ class RedFlag(_Named):
     PROGRESSIVE_WEAKNESS = "PROGRESSIVE_WEAKNESS"
     SEXUAL_FUNCTION = "SEXUAL_FUNCTION"
     SERIOUS_ACCIDENT = "SERIOUS_ACCIDENT"
-    FRAGILE_BONE_STRAIN = "FRAGILE_BONE_STRAIN"  # minor fall or strain with osteoporosis, steroids or older age
+    FRAGILE_BONE_STRAIN = "FRAGILE_BONE_STRAIN"  # minor fall or strain: osteoporosis, steroids, older age
     CHEST_PAIN = "CHEST_PAIN"
     NECK_NERVE_SIGNS = "NECK_NERVE_SIGNS"  # sudden limb weakness, face numbness, fainting, double vision...
     NECK_FEVER_HEADACHE = "NECK_FEVER_HEADACHE"  # stiff neck with fever or severe headache
+    # "yes" to the combined lower-back question (saddle, bladder/bowel, both legs; 8.5) before
+    # the follow-up questions have found which one; the specific answers replace it
+    CAUDA_EQUINA_SIGNS = "CAUDA_EQUINA_SIGNS"
     # Tier B: urgent
     FEVER = "FEVER"
     WEIGHT_LOSS = "WEIGHT_LOSS"
@@ -119,9 +153,12 @@ class RedFlag(_Named):
     INFECTION_RISK = "INFECTION_RISK"
     BAND_PAIN_UNSTEADY = "BAND_PAIN_UNSTEADY"
     NECK_ARM_PINS_NEEDLES = "NECK_ARM_PINS_NEEDLES"
-    # "yes" to the compound urgent screen: fever or feeling unwell, weight loss without trying,
-    # history of cancer, or pain worse at night or lying down (one question, so one flag)
+    # "yes" to the compound urgent screen (8.5: one short Tier B question): fever or feeling unwell,
+    # weight loss without trying, a history of cancer, or pain that won't settle even lying still
     URGENT_SIGNS = "URGENT_SIGNS"
+    # "yes" to the combined "about you" question (fragile bones or an urgent sign) before the
+    # follow-up has found which; the specific answers replace it
+    URGENT_OR_FRAGILE = "URGENT_OR_FRAGILE"
     # Tier C: see a clinician soon
     NOT_IMPROVING = "NOT_IMPROVING"
     ONE_LIMB_NERVE_SIGNS = "ONE_LIMB_NERVE_SIGNS"
@@ -146,6 +183,9 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
             RedFlag.CHEST_PAIN,
             RedFlag.NECK_NERVE_SIGNS,
             RedFlag.NECK_FEVER_HEADACHE,
+            RedFlag.CAUDA_EQUINA_SIGNS,
+            # Until the follow-up says which, the most cautious of its parts (fragile bones, D3).
+            RedFlag.URGENT_OR_FRAGILE,
         )
     },
     **{
@@ -172,7 +212,11 @@ RED_FLAG_TIERS: dict[RedFlag, Tier] = {
 
 
 class QuestionId(_Named):
-    """Every question the dialog may ask. Slot questions fill a slot; the rest are yes/no."""
+    """Every question the dialog may ask. Slot questions fill a slot; the rest are yes/no.
+
+    Values are stored: members are only ever added. For yes/no questions the reply that
+    worries us is YES unless said otherwise (`screening.WORRYING_REPLY` is the table).
+    """
 
     LOCATION = "LOCATION"
     ONSET = "ONSET"
@@ -187,12 +231,39 @@ class QuestionId(_Named):
     URGENT_SIGNS = "URGENT_SIGNS"
     FRAGILE_BONES = "FRAGILE_BONES"
     SWELLING = "SWELLING"
-    SKIN_SAFETY = "SKIN_SAFETY"
+    SKIN_SAFETY = "SKIN_SAFETY"  # retired (8.6): "is the skin numb...?", YES = unsafe; see SKIN_FEELS_NORMAL
+    # 8.2: the place named is not covered (or was not known); say what is covered and ask once more.
+    # Fills the "location" slot like LOCATION.
+    LOCATION_AGAIN = "LOCATION_AGAIN"
+    # 8.5 lower back and leg: "any numbness between your legs, new trouble with your bladder or
+    # bowels, or pain or weakness in both legs?" YES or still unsure -> SADDLE_NUMBNESS,
+    # BLADDER_BOWEL and BOTH_LEGS follow to find which; NO answers all three.
+    LOWER_TIER_A = "LOWER_TIER_A"
+    # 8.1 after an accident: YES = it happened in roughly the last two weeks AND no doctor has
+    # examined it since (Tier A, D3). NO = a doctor checked it, or it was longer ago.
+    ACCIDENT_RECENT_UNCHECKED = "ACCIDENT_RECENT_UNCHECKED"
+    # 8.4 "Does it ease when you lie still and rest?" YES = it eases (fine). NO = it doesn't
+    # settle, wakes you or is worse at night: Tier B NIGHT_PAIN. Note the reversed polarity.
+    EASES_WITH_REST = "EASES_WITH_REST"
+    # 8.6 at session start: "Does the skin where the pack will go feel normal to touch?"
+    # YES = normal. NO or still unsure = no pack there (D4).
+    SKIN_FEELS_NORMAL = "SKIN_FEELS_NORMAL"
+    # 8.1 + 8.5 in one turn, when fragile bones matter (an injury, a fall or an unknown cause): "over
+    # seventy, thin bones or steroid tablets, a fever, weight loss, cancer, or pain that won't settle
+    # at rest?" YES or still unsure -> FRAGILE_BONES follows to find which; NO answers both.
+    URGENT_OR_FRAGILE = "URGENT_OR_FRAGILE"
 
 
 class QuestionKind(_Named):
     SLOT = "SLOT"
     YES_NO = "YES_NO"
+
+
+class Purpose(_Named):
+    """Something physical the person asked for, which screening must clear first (8.6)."""
+
+    SESSION = "SESSION"  # a timed heat or ice session
+    STRETCH = "STRETCH"
 
 
 class Reply(_Named):
@@ -227,6 +298,8 @@ class Caution(_Named):
     SHORT_TERM_RELIEF = "SHORT_TERM_RELIEF"  # heat and ice give modest, short-term relief
     RED_FLAG_WATCH = "RED_FLAG_WATCH"  # if it spreads to both legs or the saddle area, that's an emergency
     STAY_ACTIVE = "STAY_ACTIVE"
+    SEE_GP_IF_CHANGED = "SEE_GP_IF_CHANGED"  # 8.1 Tier C: pain since an older accident; GP if it changes
+    ICE_IF_SWOLLEN = "ICE_IF_SWOLLEN"  # D7 for an injury when swelling wasn't asked: swollen means ice, not heat
 
 
 class StretchId(_Named):
@@ -258,10 +331,14 @@ class Answers:
     `answered` holds every question already asked and answered (including "no" and
     "I don't know"), so the dialog never asks twice. `red_flags` holds flags confirmed by
     screening questions; flags implied by symptoms, cause or condition are derived by the
-    rules, not stored here. `outcomes` are past sessions' feedback, oldest first.
+    rules, not stored here. `unsure_red_flags` holds the flags of screening questions still
+    answered "not sure" (8.5); a later clear answer removes them. `other_place` is a place the
+    skill doesn't cover; a covered `location` always wins (8.2). `outcomes` are past sessions'
+    feedback, oldest first.
     """
 
     location: Location | None = None
+    other_place: OtherPlace | None = None  # a place the skill doesn't cover, as last said (8.2)
     onset: Onset | None = None
     cause: Cause | None = None
     symptoms: frozenset[Symptom] = frozenset()
@@ -343,16 +420,21 @@ class SessionRefusal:
 
 @dataclass(frozen=True)
 class Stretch:
-    """A stretch from section 4, in our own words. `steps` are plain English sentences."""
+    """A stretch from section 4: its numbers and where it suits. Its words (name, set-up, steps,
+    cautions) are in the skill's locale files, keyed by `id`.
+
+    One set is `reps` repetitions of `moves_per_rep` holds each (knee rolls go one way, then the
+    other), counted on one side at a time when `per_side`.
+    """
 
     id: StretchId
-    name: str
-    steps: tuple[str, ...]
     locations: frozenset[Location]
     hold_seconds: int = 30
     reps: int = 2
     per_side: bool = True
-    caution: str = ""
     sources: tuple[str, ...] = field(default=())
     min_hold_seconds: int = 15  # the user may shorten a hold to this (section 4, C13)
     max_hold_seconds: int = 60
+    hold_step_seconds: int = 15  # what "longer" or "shorter" changes the hold by
+    lying_down: bool = False  # done lying on the back: offered first (section 8.8)
+    moves_per_rep: int = 1

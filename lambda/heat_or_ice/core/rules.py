@@ -3,8 +3,10 @@
 Each `Rule` row: table id, a condition on `Facts`, the recommended action, the reason key the
 skill speaks, and the sources. `advise` (advice.py) reads the tables top to bottom:
 
-1. `SAFETY_RULES`: red flags (D1, D3, D2) and the skin screen (D4). A match is the whole answer.
-2. `ESCALATIONS`: see a clinician soon, with comfort care still allowed (D5, D24, unsure Tier B).
+1. `SAFETY_RULES`: red flags (D1, D3, D2, and the "still not sure" answers that mean a doctor
+   today), no covered place (8.2), and the skin screen (D4). A match is the whole answer.
+2. `ESCALATIONS`: see a clinician soon, with comfort care still allowed (D5, D24, and the "still not
+   sure" answers that keep comfort care: fragile bones, Tier B; see the table in screening.py).
 3. `COMFORT_RULES`: specific situations (D7, D18, D17, D8, D9, D6), then location and cause
    defaults (D19, D16, D11, D12, D20, D23, D13, D14, D15, D10), then preference (D21).
    A comfort row's `offer` gives way to the person's preference unless a safety block forbids
@@ -46,15 +48,31 @@ SAFETY_RULES: tuple[Rule, ...] = (
     Rule("D1", lambda f: f.emergency_not_trauma, Action.CLINICIAN_NOW, "D1",
          cites("E5a E5b E5c E5d E6 E11 E22c E23 S2-13")),
     Rule("D3", lambda f: f.trauma, Action.CLINICIAN_NOW, "D3", cites("E5a E5b E22a S1-06 S1-16")),
-    # Product decision: "not sure" about an emergency sign is checked by a doctor today.
-    Rule("D1", lambda f: f.unsure_emergency, Action.CLINICIAN_TODAY, "D1_UNSURE", cites("E4c E5a E5b")),
+    # 8.5, product decision: still "not sure" about an emergency sign is checked by a doctor today.
+    Rule("D1", lambda f: "D1_UNSURE" in f.unsure, Action.CLINICIAN_TODAY, "D1_UNSURE", cites("E4c E5a E5b")),
+    # 8.1, 8.5: not sure whether the accident was recent, or whether anyone checked it: checked today.
+    Rule("D3", lambda f: "D3_UNSURE" in f.unsure, Action.CLINICIAN_TODAY, "D3_UNSURE", cites("E5a E5b E22a")),
     Rule("D2", lambda f: f.urgent, Action.CLINICIAN_TODAY, "D2", cites("E5a E5b E11 E4b E26 E10")),
+    # 8.2: no heat or ice advice without a covered place; after asking once more, end gently (S1-26:
+    # cold rather than heat on a fresh injury; a pharmacist, GP or physio for anything more).
+    Rule("8.2", lambda f: f.place_asked_again, Action.CLINICIAN_SOON, "OUT_OF_SCOPE_ELSEWHERE",
+         cites("S1-26 E19")),
+    Rule("8.2", lambda f: f.no_covered_place, Action.CLINICIAN_SOON, "OUT_OF_SCOPE", ()),
     Rule("D4", lambda f: f.skin_unsafe, Action.CLINICIAN_SOON, "D4", cites("E6 E7a E7b E8 E9a E9b")),
 )
 
+# Safety rows that decline a preference (the others are care, or no advice at all).
+DECLINES_PREFERENCE = frozenset({"D4"})
+# Safety rows after which nothing of comfort care is said: no cautions, no stretches.
+NO_COMFORT = frozenset({"8.2"})
+
 ESCALATIONS: tuple[Rule, ...] = (
+    # 8.5, product decision: not sure about fragile bones after a fall or strain: comfort care (a cold
+    # pack is first aid either way), no stretches, and a GP should check soon.
+    Rule("D3", lambda f: "D3_UNSURE_BONES" in f.unsure, Action.CLINICIAN_SOON, "D3_UNSURE_BONES",
+         cites("E5b E11")),
     # Product decision: "not sure" about an urgent sign: comfort care, and mention it to a GP.
-    Rule("D2", lambda f: f.unsure_urgent, Action.CLINICIAN_SOON, "D2_UNSURE", cites("E5a E11 E4b")),
+    Rule("D2", lambda f: "D2_UNSURE" in f.unsure, Action.CLINICIAN_SOON, "D2_UNSURE", cites("E5a E11 E4b")),
     Rule("D5", lambda f: f.nerve_signs, Action.CLINICIAN_SOON, "D5", cites("S2-13 S2-14 E5e E23")),
     Rule("D24", lambda f: f.keeps_getting_worse, Action.CLINICIAN_SOON, "D24", cites("E5a S0-14 S2-13")),
 )

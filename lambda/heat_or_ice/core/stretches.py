@@ -1,20 +1,26 @@
-"""The stretch catalogue of clinical rules section 4, in our own words, and which stretches suit whom.
+"""The stretches of clinical rules section 4 (and 8.8): their numbers, who may do which, and how a
+routine moves on. No words: the skill's locale files hold names, set-ups, steps and cautions by id.
 
 Public API
-- `STRETCHES: dict[StretchId, Stretch]`, `stretch(stretch_id) -> Stretch` (KeyError if unknown).
+- `STRETCHES: dict[StretchId, Stretch]`, `stretch(stretch_id) -> Stretch` (ValueError if unknown).
 - `allowed_stretches(answers, flags) -> tuple[StretchId, ...]`: the stretches that may be offered,
-  best first suggestion first; empty when section 4 says no stretches at all.
+  lying-down ones first; empty when section 4 says no stretches at all.
 - `hold_seconds(stretch_or_id, requested=None) -> int`: the requested hold kept within the stretch's range.
+- `longer_hold(stretch_or_id, current)`, `shorter_hold(...)`: one step, never the wrong way.
+- `Routine`, `Side`: a routine in progress; `start_routine(allowed)` (two or three stretches),
+  `Routine.after_hold()` (other side, next stretch, or done), `Routine.another(allowed)` (one more),
+  `Routine.longer()`, `.shorter()`, `.with_hold(seconds)`.
 - `HOLD_DEFAULT_SECONDS`, `HOLD_MIN_SECONDS`, `HOLD_MAX_SECONDS`: 30 s, 15-60 s (section 4, C13).
-
-Steps are short sentences a speaker can say (at most five, each under 25 words).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from enum import Enum
 
 from .model import Answers, Cause, Condition, Location, Onset, QuestionId, RedFlag, Stretch, StretchId, Tier
+from .screening import accident_possible
 
 HOLD_DEFAULT_SECONDS = 30
 HOLD_MIN_SECONDS = 15
@@ -23,188 +29,75 @@ NOT_FROM_SEEDS = "not-seed-sourced"  # marks a stretch none of the three seed ar
 
 LOWER, UPPER, NECK, LEG = Location.LOWER_BACK, Location.UPPER_BACK, Location.NECK, Location.LEG
 
+# Lying-down movements (knee rolls, knee to chest, pelvic tilt): 5-10 s holds, 3-5 reps [E15][E16].
+_LYING = {"lying_down": True, "hold_seconds": 5, "min_hold_seconds": 5, "max_hold_seconds": 10,
+          "hold_step_seconds": 5}
+
 _CATALOGUE = (
-    Stretch(
-        id=StretchId.KNEELING_HIP_FLEXOR,
-        name="kneeling hip flexor stretch",
-        steps=(
-            "Kneel on one knee, with a cushion or folded towel under it.",
-            "Put your other foot flat on the floor in front, with that knee bent at a right angle.",
-            "Keep your upper body tall and gently tuck your tailbone under.",
-            "Ease your hips a little forward until you feel a stretch at the front of the kneeling hip.",
-            "Don't lunge deep or arch your lower back.",
-        ),
-        locations=frozenset({LOWER, LEG}),
-        caution=(
-            "If kneeling hurts your knee, use a thick pad or skip it. "
-            "Stop if it brings on leg pain or tingling."
-        ),
-        sources=("S0-15", "S0-16", "S0-17", "E15", "E32", "E14", "E13"),
-    ),
-    Stretch(
-        id=StretchId.STANDING_QUAD,
-        name="standing thigh stretch",
-        steps=(
-            "Stand beside a wall or a sturdy chair and hold on to it.",
-            "Bend one knee and bring your heel towards your bottom.",
-            "Hold your ankle, or a towel looped round it.",
-            "Keep your knees side by side and your body upright. Don't lean forward or arch your back.",
-        ),
-        locations=frozenset({LOWER}),
-        caution=(
-            "Always hold on for balance. Keep it gentle on sore knees. "
-            "Skip it if bending back hurts your lower back."
-        ),
-        sources=("S0-17", "E15", "E14"),
-    ),
-    Stretch(
-        id=StretchId.DOWNWARD_DOG,
-        name="gentle downward dog",
-        steps=(
-            "Start on your hands and knees.",
-            "Tuck your toes under and lift your hips up and back, into an upside-down V.",
-            "Bend your knees as much as you need, so your back stays long, not rounded.",
-            "Your heels don't need to touch the floor.",
-            "To come out, lower your knees gently to the floor.",
-        ),
-        locations=frozenset({LOWER}),
-        per_side=False,
-        caution=(
-            "Skip it if you have glaucoma, high blood pressure, a wrist or shoulder injury, late pregnancy, "
-            "dizziness, or pain going down your leg."
-        ),
-        sources=("S0-18", "E17", "E18", "E31", "E16"),
-    ),
-    Stretch(
-        id=StretchId.BOTTOM_TO_HEELS,
-        name="bottom to heels stretch",
-        steps=(
-            "Start on your hands and knees, hands under your shoulders and knees under your hips.",
-            "Slowly move your bottom back towards your heels, only as far as is comfortable.",
-            "Hold for one deep breath, then come back to the start.",
-        ),
-        locations=frozenset({LOWER, LEG}),
-        hold_seconds=5,
-        reps=8,
-        per_side=False,
-        caution="If your knees are sore, don't go all the way back onto your heels.",
-        sources=("E16", NOT_FROM_SEEDS),
-        min_hold_seconds=3,
-        max_hold_seconds=10,
-    ),
-    Stretch(
-        id=StretchId.UPPER_BACK_SELF_MASSAGE,
-        name="upper back self-massage",
-        steps=(
-            "Hook a massage cane over a sore muscle near your shoulder blades, or lean on a ball on a wall.",
-            "Press in gently and hold steady pressure while you breathe slowly.",
-            "Release, then move to a spot nearby.",
-            "Work the muscles beside your spine, never on the bony spine itself.",
-            "Use lighter pressure near your neck, and stop after about five minutes.",
-        ),
-        locations=frozenset({UPPER, NECK}),
-        hold_seconds=15,
-        reps=3,
-        caution=(
-            "Stop if you feel sharp pain, numbness or tingling. Avoid bruises and broken skin, "
-            "and skip it if you take blood thinners or bruise easily."
-        ),
-        sources=("S0-23", "E27", "E30"),
-        min_hold_seconds=10,
-        max_hold_seconds=20,
-    ),
-    Stretch(
-        id=StretchId.KNEES_TO_CHEST,
-        name="knee to chest stretch",
-        steps=(
-            "Lie on your back with your knees bent and your feet flat.",
-            "Hold one knee and gently pull it towards your chest.",
-            "Hold, then lower it slowly and do the other side.",
-        ),
-        locations=frozenset({LOWER, LEG}),
-        hold_seconds=10,
-        reps=5,
-        caution="Stop if it makes your symptoms worse.",
-        sources=("E15", "E16", NOT_FROM_SEEDS),
-        min_hold_seconds=5,
-        max_hold_seconds=10,
-    ),
-    Stretch(
-        id=StretchId.KNEE_ROLLS,
-        name="knee rolls",
-        steps=(
-            "Lie on your back with your knees bent and together, and your feet flat.",
-            "Keep your shoulders on the floor and slowly roll both knees to one side.",
-            "Pause, then roll them back through the middle and over to the other side.",
-        ),
-        locations=frozenset({LOWER, LEG}),
-        hold_seconds=5,
-        reps=5,
-        caution="Stop if it makes your symptoms worse.",
-        sources=("E15", "E16", NOT_FROM_SEEDS),
-        min_hold_seconds=5,
-        max_hold_seconds=10,
-    ),
-    Stretch(
-        id=StretchId.PELVIC_TILT,
-        name="pelvic tilt",
-        steps=(
-            "Lie on your back with your knees bent and your feet flat.",
-            "Tighten your stomach muscles and gently flatten your lower back into the floor.",
-            "Hold, breathing normally, then relax.",
-        ),
-        locations=frozenset({LOWER, LEG}),
-        hold_seconds=5,
-        reps=5,
-        per_side=False,
-        caution="Stop if it makes your symptoms worse.",
-        sources=("E15", "E16", NOT_FROM_SEEDS),
-        min_hold_seconds=5,
-        max_hold_seconds=10,
-    ),
-    Stretch(
-        id=StretchId.NECK_TILT_TURN,
-        name="gentle neck tilts and turns",
-        steps=(
-            "Sit or stand tall with your shoulders relaxed.",
-            "Slowly tilt your head to bring one ear towards your shoulder, then come back to the middle.",
-            "Slowly turn your head to look over one shoulder, then come back to the middle.",
-            "Move only as far as is comfortable.",
-        ),
-        locations=frozenset({NECK}),
-        hold_seconds=5,
-        reps=5,
-        caution="Stop if it brings on pins and needles, dizziness or pain down your arm.",
-        sources=("E10", "E29", NOT_FROM_SEEDS),
-        min_hold_seconds=5,
-        max_hold_seconds=15,
-    ),
+    Stretch(StretchId.KNEE_ROLLS, frozenset({LOWER, LEG}), reps=3, per_side=False, moves_per_rep=2,
+            sources=("E15", "E16", NOT_FROM_SEEDS), **_LYING),
+    Stretch(StretchId.KNEES_TO_CHEST, frozenset({LOWER, LEG}), reps=3,
+            sources=("E15", "E16", NOT_FROM_SEEDS), **_LYING),
+    Stretch(StretchId.PELVIC_TILT, frozenset({LOWER, LEG}), reps=5, per_side=False,
+            sources=("E15", "E16", NOT_FROM_SEEDS), **_LYING),
+    Stretch(StretchId.KNEELING_HIP_FLEXOR, frozenset({LOWER, LEG}),
+            sources=("S0-15", "S0-16", "S0-17", "E15", "E32", "E14", "E13")),
+    Stretch(StretchId.STANDING_QUAD, frozenset({LOWER}), sources=("S0-17", "E15", "E14")),
+    Stretch(StretchId.DOWNWARD_DOG, frozenset({LOWER}), per_side=False,
+            sources=("S0-18", "E17", "E18", "E31", "E16")),
+    # One deep breath, 8-10 times [E16]: "longer" means a slower breath, at most 10 s.
+    Stretch(StretchId.BOTTOM_TO_HEELS, frozenset({LOWER, LEG}), hold_seconds=5, reps=8, per_side=False,
+            min_hold_seconds=5, max_hold_seconds=10, hold_step_seconds=5, sources=("E16", NOT_FROM_SEEDS)),
+    # Steady pressure on a few spots, 10-20 s each (product decision; the technique source says 7-12 s).
+    Stretch(StretchId.UPPER_BACK_SELF_MASSAGE, frozenset({UPPER, NECK}), hold_seconds=15, reps=3, per_side=False,
+            min_hold_seconds=10, max_hold_seconds=20, hold_step_seconds=5, sources=("S0-23", "E27", "E30")),
+    # Tilt, then turn, to each side [E10][E29].
+    Stretch(StretchId.NECK_TILT_TURN, frozenset({NECK}), hold_seconds=5, reps=2, moves_per_rep=2,
+            min_hold_seconds=5, max_hold_seconds=15, hold_step_seconds=5, sources=("E10", "E29", NOT_FROM_SEEDS)),
 )
 
 STRETCHES: dict[StretchId, Stretch] = {s.id: s for s in _CATALOGUE}
 
 
-def stretch(stretch_id: StretchId) -> Stretch:
+def stretch(stretch_id: StretchId | str) -> Stretch:
     return STRETCHES[StretchId(stretch_id)]
 
 
-def hold_seconds(which: Stretch | StretchId, requested: int | None = None) -> int:
-    chosen = which if isinstance(which, Stretch) else stretch(which)
+def _of(which: Stretch | StretchId | str) -> Stretch:
+    return which if isinstance(which, Stretch) else stretch(which)
+
+
+def hold_seconds(which: Stretch | StretchId | str, requested: int | None = None) -> int:
+    chosen = _of(which)
     if requested is None:
         return chosen.hold_seconds
     return min(max(requested, chosen.min_hold_seconds), chosen.max_hold_seconds)
 
 
-# Best first suggestion first. Early on (first few days) only the gentle lying-down movements,
-# which NHS and CSP offer "including early on" (product decision).
+def longer_hold(which: Stretch | StretchId | str, current: int) -> int:
+    """One step longer, within the stretch's range; never shorter than the hold it was (8.8)."""
+    chosen = _of(which)
+    now = hold_seconds(chosen, current)
+    return max(now, hold_seconds(chosen, now + chosen.hold_step_seconds))
+
+
+def shorter_hold(which: Stretch | StretchId | str, current: int) -> int:
+    chosen = _of(which)
+    now = hold_seconds(chosen, current)
+    return min(now, hold_seconds(chosen, now - chosen.hold_step_seconds))
+
+
+# Lying-down movements first (8.8), then the others for the place, best first suggestion first.
+# Early on (first few days) only the lying-down movements, which NHS and CSP offer "including
+# early on" (product decision).
 GENTLE = (StretchId.KNEE_ROLLS, StretchId.KNEES_TO_CHEST, StretchId.PELVIC_TILT)
 ORDER_BY_LOCATION: dict[Location, tuple[StretchId, ...]] = {
     LOWER: (
+        *GENTLE,
         StretchId.KNEELING_HIP_FLEXOR,
         StretchId.STANDING_QUAD,
         StretchId.DOWNWARD_DOG,
         StretchId.BOTTOM_TO_HEELS,
-        *GENTLE,
     ),
     LEG: (*GENTLE, StretchId.BOTTOM_TO_HEELS, StretchId.KNEELING_HIP_FLEXOR),
     UPPER: (StretchId.UPPER_BACK_SELF_MASSAGE,),
@@ -218,16 +111,23 @@ def _care_flags(a: Answers, flags: frozenset[RedFlag]) -> bool:
     return any(f.tier in (Tier.A, Tier.B) for f in flags | a.unsure_red_flags)
 
 
-def _unchecked_whiplash(a: Answers, flags: frozenset[RedFlag]) -> bool:
-    # A known whiplash counts as checked unless we don't yet know it wasn't a serious accident.
-    return a.condition is Condition.WHIPLASH and a.cause not in (Cause.INJURY, Cause.NO_CAUSE)
+def _accident_not_cleared(a: Answers, flags: frozenset[RedFlag]) -> bool:
+    # 8.1: an accident (or a whiplash of unknown cause) not yet known to be checked or long ago.
+    # "Recent and unchecked" is a Tier A flag, and "not sure" an unsure one: both stop stretches above.
+    return accident_possible(a) and QuestionId.ACCIDENT_RECENT_UNCHECKED not in a.answered
+
+
+def _first_hours_after_accident(a: Answers, flags: frozenset[RedFlag]) -> bool:
+    # Section 4: not in the first hours after major trauma, even once checked; an unknown start is
+    # read as today (the cautious branch).
+    return a.cause is Cause.ACCIDENT and a.onset in (None, Onset.TODAY)
 
 
 # Section 4: "Do not offer stretches" when any of these hold.
 NO_STRETCHES_WHEN: tuple[tuple[str, Check], ...] = (
     ("any Tier A or B red flag, or unsure about one", _care_flags),
-    ("after major trauma", lambda a, flags: a.cause is Cause.ACCIDENT),
-    ("whiplash not yet checked", _unchecked_whiplash),
+    ("an accident or whiplash not yet known to be checked or long ago (8.1)", _accident_not_cleared),
+    ("the first hours after an accident", _first_hours_after_accident),
 )
 
 # Stretch-specific "skip if" rules.
@@ -251,3 +151,81 @@ def allowed_stretches(answers: Answers, flags: Iterable[RedFlag]) -> tuple[Stret
         order = tuple(s for s in order if s in GENTLE)
     skipped = {sid for sid, _, check in SKIP_WHEN if check(answers, flags)}
     return tuple(s for s in order if s not in skipped)
+
+
+# Routines -----------------------------------------------------------------------------------
+class Side(str, Enum):
+    FIRST = "FIRST"
+    OTHER = "OTHER"
+
+
+def routine_size(allowed: tuple[StretchId, ...]) -> int:
+    """Two or three stretches, not seven (8.8): three of the short lying-down movements, else two."""
+    quick = all(stretch(s).lying_down for s in allowed[:3])
+    return min(len(allowed), 3 if quick else 2)
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A routine in progress: the stretches offered so far, which one, which side, and its hold.
+
+    `hold` belongs to the current stretch: the next stretch starts at its own hold. `side` is None
+    for a stretch without sides. Invalid values raise ValueError.
+    """
+
+    ids: tuple[StretchId, ...]
+    index: int = 0
+    side: Side | None = None
+    hold: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.ids or len(set(self.ids)) != len(self.ids) or not 0 <= self.index < len(self.ids):
+            raise ValueError("routine position out of range")
+        current = stretch(self.ids[self.index])
+        if (self.side is None) == current.per_side:
+            raise ValueError("side does not match the stretch")
+        if not current.min_hold_seconds <= self.hold <= current.max_hold_seconds:
+            raise ValueError("hold out of range")
+
+    @property
+    def current(self) -> Stretch:
+        return stretch(self.ids[self.index])
+
+    def _at(self, index: int, ids: tuple[StretchId, ...] | None = None) -> Routine:
+        ids = ids or self.ids
+        chosen = stretch(ids[index])
+        return Routine(ids, index, Side.FIRST if chosen.per_side else None, chosen.hold_seconds)
+
+    def after_hold(self) -> Routine | None:
+        """Where "next" goes after a set: the other side, the routine's next stretch, or None when done."""
+        if self.side is Side.FIRST:
+            return replace(self, side=Side.OTHER)
+        if self.index + 1 < len(self.ids):
+            return self._at(self.index + 1)
+        return None
+
+    def another(self, allowed: Iterable[StretchId]) -> Routine | None:
+        """One more stretch after the current one ("another one"): the routine's next, else the next
+        allowed one not yet offered; None when there are no more."""
+        if self.index + 1 < len(self.ids):
+            return self._at(self.index + 1)
+        fresh = [s for s in allowed if s not in self.ids]
+        return self._at(len(self.ids), (*self.ids, fresh[0])) if fresh else None
+
+    def with_hold(self, seconds: int) -> Routine:
+        return replace(self, hold=hold_seconds(self.current, seconds))
+
+    def longer(self) -> Routine:
+        return replace(self, hold=longer_hold(self.current, self.hold))
+
+    def shorter(self) -> Routine:
+        return replace(self, hold=shorter_hold(self.current, self.hold))
+
+
+def start_routine(allowed: Iterable[StretchId]) -> Routine | None:
+    """The first two or three of the allowed stretches, at the first one's own hold."""
+    stretches = tuple(dict.fromkeys(StretchId(s) for s in allowed))
+    if not stretches:
+        return None
+    first = stretch(stretches[0])
+    return Routine(stretches[: routine_size(stretches)], 0, Side.FIRST if first.per_side else None, first.hold_seconds)

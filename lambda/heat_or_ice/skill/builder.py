@@ -11,17 +11,18 @@ import os
 from typing import Mapping
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiClient
 
 from ..adapters import LazyApiClient, build_persistence_adapter
 from .errors import SpeakingExceptionHandler
-from .handlers.advice import AnswerHandler, RecommendIntentHandler
+from .handlers.advice import RecommendIntentHandler
 from .handlers.followup import followup_handlers
 from .handlers.launch import LaunchHandler
 from .handlers.navigation import (
-    FallbackHandler,
     GoodbyeHandler,
     HelpHandler,
     NavigateHomeHandler,
@@ -34,6 +35,8 @@ from .handlers.privacy import privacy_handlers
 from .handlers.stretching import stretch_handlers
 from .handlers.sessions import session_handlers
 from .timed_sessions import SessionCapability, TimersFactory
+from .replies import ReplyHandler
+from .turn import SESSIONS_KEY
 from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 
 
@@ -47,12 +50,12 @@ def build_skill(
     builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client or LazyApiClient())
     builder.skill_id = skill_id or None
     sessions = SessionCapability(timers_for) if timers_for else SessionCapability()
-    # Order matters: context-specific handlers (an answer to a pending question, a yes to an
-    # offer) come before general ones, and the catch-all comes last.
+    # Every yes, no, "I don't know" and fallback goes to the reply table (replies.py), whatever
+    # is pending; intent handlers follow, and the catch-all comes last.
     handlers = [
         LaunchHandler(),
         SessionEndedHandler(),
-        AnswerHandler(),
+        ReplyHandler(sessions),
         *session_handlers(sessions),
         *followup_handlers(),
         *stretch_handlers(),
@@ -60,7 +63,6 @@ def build_skill(
         RecommendIntentHandler(),
         HelpHandler(),
         RepeatHandler(),
-        FallbackHandler(),
         StartOverHandler(),
         NavigateHomeHandler(),
         GoodbyeHandler(),
@@ -69,9 +71,20 @@ def build_skill(
     for handler in handlers:
         builder.add_request_handler(handler)
     builder.add_global_request_interceptor(RequestLogInterceptor())
+    builder.add_global_request_interceptor(SessionsWithEveryRequest(sessions))
     builder.add_global_response_interceptor(SaveProfileInterceptor())
     builder.add_exception_handler(SpeakingExceptionHandler())
     return builder.create()
+
+
+class SessionsWithEveryRequest(AbstractRequestInterceptor):
+    """Lets any flow reach timed sessions (the advice dialog starts one after screening)."""
+
+    def __init__(self, sessions: SessionCapability):
+        self.sessions = sessions
+
+    def process(self, handler_input: HandlerInput) -> None:
+        handler_input.attributes_manager.request_attributes[SESSIONS_KEY] = self.sessions
 
 
 def build_skill_from_environment(environ: Mapping[str, str] = os.environ) -> CustomSkill:

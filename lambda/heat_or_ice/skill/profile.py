@@ -21,6 +21,7 @@ from ..core import (
     Location,
     Modality,
     Onset,
+    OtherPlace,
     Outcome,
     QuestionId,
     RedFlag,
@@ -76,7 +77,7 @@ def answers_to_dict(answers: Answers) -> dict[str, Any]:
         values = getattr(answers, name)
         if values:
             stored[name] = _names(values)
-    for name in ("location", "onset", "cause", "condition", "preference"):
+    for name in ("location", "other_place", "onset", "cause", "condition", "preference"):
         value = getattr(answers, name)
         if value is not None:
             stored[name] = value.value
@@ -90,6 +91,7 @@ def answers_from_dict(stored: Any, outcomes: tuple[SessionOutcome, ...] = ()) ->
         return Answers(outcomes=outcomes)
     return Answers(
         location=_enum(Location, stored.get("location")),
+        other_place=_enum(OtherPlace, stored.get("other_place")),
         onset=_enum(Onset, stored.get("onset")),
         cause=_enum(Cause, stored.get("cause")),
         condition=_enum(Condition, stored.get("condition")),

@@ -17,8 +17,10 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
 from ..adapters import AlexaTimers, TimerError, TimerErrorKind, Timers, TimerSpec
-from ..core import Modality, RefusalReason, SessionPlan, SessionRefusal, advise, rest_gap_remaining
-from .dialog import clear_expectation, expect, session_plan_for
+from ..core import Reply as Answer
+from ..core import Modality, QuestionId, RefusalReason, SessionPlan, SessionRefusal, advise, apply_reply, rest_gap_remaining
+from .dialog import clear_expectation, session_plan_for, wait_for
+from .state import DialogState, Waiting
 from .profile import StoredSession
 from .ssml import Segment
 from .turn import Reply, Turn, minutes_left, minutes_to_wait
@@ -46,7 +48,7 @@ class SessionCapability:
         if modality is None:
             modality = advice.offer if advice is not None else None
         if modality is None:
-            expect(turn, "session_modality", minutes=minutes)
+            wait_for(turn, Waiting.SESSION_MODALITY, minutes=minutes)
             return turn.respond(
                 Reply(speech=[*intro, turn.say("session.which")], reprompt=[turn.say("session.which.reprompt")])
             )
@@ -55,10 +57,16 @@ class SessionCapability:
             return self._refuse(turn, plan, intro)
         return self.create_timer(turn, plan, intro)
 
+    def skin_answer(self, turn: Turn, state: DialogState, reply: Answer) -> Response:
+        """The answer to "does the skin where the pack will go feel normal?", then the session."""
+        answers = apply_reply(turn.profile.answers(), QuestionId.SKIN_SAFETY, reply)
+        turn.remember_answers(answers, save_now=True)
+        return self.start(turn, state.modality, state.minutes, [])
+
     def _refuse(self, turn: Turn, refusal: SessionRefusal, intro: list[Segment]) -> Response:
         modality = turn.say(f"modality.{refusal.modality.value}")
         if refusal.reason is RefusalReason.REST_GAP and refusal.wait_minutes:
-            expect(turn, "offer_rest_timer", minutes=refusal.wait_minutes)
+            wait_for(turn, Waiting.REST_TIMER_OFFER, minutes=refusal.wait_minutes)
             words = turn.say("session.refused.rest_gap", minutes=turn.minutes(refusal.wait_minutes))
             return turn.respond(Reply(speech=[*intro, words], reprompt=[turn.say("session.offer_rest_timer.reprompt")]))
         if refusal.reason is RefusalReason.DAILY_CAP:
@@ -67,7 +75,7 @@ class SessionCapability:
             return offer_stretch_or_close(turn, [*intro, words])
         if refusal.reason is RefusalReason.NOT_SAFE and refusal.alternative is not None:
             alternative = turn.say(f"modality.{refusal.alternative.value}")
-            expect(turn, "offer_session", modality=refusal.alternative.value)
+            wait_for(turn, Waiting.SESSION_OFFER, modality=refusal.alternative)
             words = turn.say("session.refused.not_safe", modality=modality, alternative=alternative)
             return turn.respond(Reply(speech=[*intro, words], reprompt=[turn.say("help.offer")]))
         clear_expectation(turn)
@@ -102,8 +110,8 @@ class SessionCapability:
 
     def _timer_failed(self, turn: Turn, plan: SessionPlan, error: TimerError, speech: list[Segment]) -> Response:
         modality = turn.say(f"modality.{plan.modality.value}")
-        if error.kind is TimerErrorKind.PERMISSION_REQUIRED and not turn.session.get("permission_asked"):
-            turn.session["permission_asked"] = True
+        if error.kind is TimerErrorKind.PERMISSION_REQUIRED and not turn.state.permission_asked:
+            turn.move_to(turn.state.with_(permission_asked=True))
             token = json.dumps({"modality": plan.modality.value, "minutes": plan.minutes})
             payload = {
                 "@type": "AskForPermissionsConsentRequest",

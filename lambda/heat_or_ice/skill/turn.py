@@ -21,11 +21,13 @@ from ask_sdk_model.ui import Card, SimpleCard
 
 from ..core import Answers
 from .profile import Profile
+from . import state as dialog_state
 from .speech import Speech
 from .ssml import Segment, plain_text, to_ssml
 
 log = logging.getLogger(__name__)
 _TURN_KEY = "turn"
+SESSIONS_KEY = "sessions"
 _EPISODE_KEY = "episode"  # the episode's answers, kept in the session as well as the store
 
 
@@ -59,6 +61,22 @@ class Turn:
         self.episode_unsaved = False  # answers held in the session, to be saved when it ends
         self.forget_requested = False
         self.storage_unavailable = False
+        self._state: dialog_state.DialogState | None = None
+
+    # What the skill is waiting for ------------------------------------------------------
+    @property
+    def state(self) -> dialog_state.DialogState:
+        if self._state is None:
+            self._state = dialog_state.read(self.session)
+        return self._state
+
+    def move_to(self, new_state: dialog_state.DialogState) -> None:
+        self._state = new_state
+
+    @property
+    def sessions(self) -> Any:
+        """The skill's timed-session capability (`timed_sessions.SessionCapability`)."""
+        return self.handler_input.attributes_manager.request_attributes[SESSIONS_KEY]
 
     @classmethod
     def of(cls, handler_input: HandlerInput) -> Turn:
@@ -144,6 +162,7 @@ class Turn:
             builder.set_should_end_session(reply.end_session)
         elif not reply.reprompt and not reply.directives:
             builder.set_should_end_session(True)
+        dialog_state.write(self.session, self.state)
         if reply.speech:
             # Plain words only: "repeat" renders them again, so session data never becomes markup.
             self.session["last_said"] = {"speech": plain_text(reply.speech)}

@@ -14,25 +14,22 @@ from ...core import (
     Location,
     Modality,
     Onset,
+    OtherPlace,
     QuestionId,
     Reply,
     Symptom,
     apply_reply,
     next_question,
 )
-from ..dialog import MAX_MISSES, ask, continue_advice, expecting, pending_question, whole_number
+from ..dialog import ask, ask_plainly, continue_advice, pending_question
+from ..state import MAX_MISSES, DialogState, Waiting
+from ...core.screening import SLOTS, WHICH_ONE_FLAGS
 from ..slots import read_enum
 from ..ssml import Segment
 from ..turn import Turn
 
-SLOT_QUESTIONS = {
-    QuestionId.LOCATION: "location",
-    QuestionId.ONSET: "onset",
-    QuestionId.CAUSE: "cause",
-    QuestionId.PREFERENCE: "preference",
-}
+SLOT_QUESTIONS = {question_id: field for question_id, (field, _) in SLOTS.items()}
 _FACT_SLOTS = {"onset": Onset, "cause": Cause, "condition": Condition, "preference": Modality}
-_ANSWER_INTENTS = {"AMAZON.YesIntent": Reply.YES, "AMAZON.NoIntent": Reply.NO, "DontKnowIntent": Reply.UNSURE}
 
 
 def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]:
@@ -40,13 +37,16 @@ def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]
     request = turn.request
     unmatched: dict[str, str] = {}
     location, heard = read_enum(request, "location", Location)
-    if heard:
+    elsewhere, _ = read_enum(request, "location", OtherPlace)
+    if heard and elsewhere is None:
         unmatched["location"] = heard
     if location is not None and answers.location not in (None, location):
         answers = Answers(outcomes=answers.outcomes)  # a different place hurts: a new episode
     changes: dict[str, object] = {}
     if location is not None:
         changes["location"] = location
+    elif elsewhere is not None:
+        changes["other_place"] = elsewhere
     for slot, kind in _FACT_SLOTS.items():
         value, heard = read_enum(request, slot, kind)
         if value is not None:
@@ -66,9 +66,9 @@ def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]
 
 def _missed(turn: Turn, answers: Answers, question_id: QuestionId, intro: list[Segment]) -> Response:
     """An answer we couldn't use: ask again once, then accept "don't know" rather than loop."""
-    waiting = expecting(turn, "question") or {}
-    earlier = whole_number(waiting.get("misses"), low=0, high=MAX_MISSES) or 0
-    misses = earlier + 1 if waiting.get("id") == question_id.value else 1
+    state = turn.state
+    waiting_here = state.waiting is Waiting.QUESTION and state.question is question_id
+    misses = state.misses + 1 if waiting_here else 1
     if misses >= MAX_MISSES:
         answers = apply_reply(answers, question_id, Reply.UNSURE)
         return continue_advice(turn, answers, [*intro, turn.say("unmatched.give_up")])
@@ -86,37 +86,47 @@ class RecommendIntentHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        answers, unmatched = _merge_slots(turn, turn.profile.answers())
-        if "location" in unmatched and answers.location is None:
-            heard = unmatched["location"]
-            intro = [turn.say("unmatched.location", heard=heard)]
-            return _missed(turn, answers, QuestionId.LOCATION, intro)
+        before = turn.profile.answers()
+        answers, unmatched = _merge_slots(turn, before)
         pending = pending_question(turn)
+        if answers.location is None and ("location" in unmatched or answers.other_place != before.other_place):
+            # 8.2: a place not covered, or words that named no place. Never said back: the next
+            # question says what is covered, once; after that the talk ends gently.
+            asked = pending if pending in LOCATION_QUESTIONS else _location_question_due(answers)
+            reply = answers.other_place if answers.other_place is not None else Reply.UNSURE
+            return continue_advice(turn, apply_reply(answers, asked, reply))
         pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
-        if pending_slot and pending_slot in unmatched and getattr(answers, pending_slot) is None:
+        if pending_slot and getattr(answers, pending_slot) is None and answers == before:
+            # The question's slot came back empty or unresolved, and nothing else was said:
+            # a miss, or the same question would be asked forever.
             return _missed(turn, answers, pending, [turn.say("unmatched.other")])
         return continue_advice(turn, answers)
 
 
-class AnswerHandler(AbstractRequestHandler):
+LOCATION_QUESTIONS = (QuestionId.LOCATION, QuestionId.LOCATION_AGAIN)
+
+
+def _location_question_due(answers: Answers) -> QuestionId:
+    return QuestionId.LOCATION_AGAIN if QuestionId.LOCATION in answers.answered else QuestionId.LOCATION
+
+
+def answer_question(turn: Turn, state: DialogState, reply: Reply) -> Response:
     """Yes, no or "I don't know" to the question the skill just asked."""
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        intent_names = tuple(_ANSWER_INTENTS)
-        if not any(is_intent_name(name)(handler_input) for name in intent_names):
-            return False
-        return pending_question(Turn.of(handler_input)) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = Turn.of(handler_input)
-        question_id = pending_question(turn)
-        assert question_id is not None  # can_handle checked it
-        reply = _ANSWER_INTENTS[handler_input.request_envelope.request.intent.name]
-        answers = turn.profile.answers()
-        if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
-            # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
-            return _missed(turn, answers, question_id, [turn.say("fallback.question")])
-        return continue_advice(turn, apply_reply(answers, question_id, reply))
+    question_id = state.question
+    answers = turn.profile.answers()
+    if question_id is None:
+        return continue_advice(turn, answers)
+    if question_id in SLOT_QUESTIONS and reply is not Reply.UNSURE:
+        # "yes" to "where does it hurt?" answers nothing; ask again, then move on.
+        return _missed(turn, answers, question_id, [turn.say("fallback.question")])
+    # After "not sure" twice to a combined question, each "which one" is that question asked a
+    # third way: its "not sure" is final at once.
+    settled = question_id in SLOT_QUESTIONS or bool(WHICH_ONE_FLAGS & answers.unsure_red_flags)
+    if reply is Reply.UNSURE and not settled and state.misses == 0:
+        # 8.5: "not sure" to a safety question is asked once more, plainly, with an example;
+        # a second "not sure" takes that question's cautious branch (core.screening.UNSURE_MEANS).
+        return ask_plainly(turn, question_id)
+    return continue_advice(turn, apply_reply(answers, question_id, reply))
 
 
 def missed_question(turn: Turn) -> Response | None:

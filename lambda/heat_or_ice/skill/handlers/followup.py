@@ -16,7 +16,8 @@ from ask_sdk_model import Response
 from ...core import Modality, Outcome, advise
 from ...core.experience import report_outcome
 from ...core.cautions import session_cautions as cautions_for
-from ..dialog import cautions_said, clear_expectation, continue_advice, expect, expecting, note_cautions_said
+from ..dialog import cautions_said, clear_expectation, continue_advice, note_cautions_said, wait_for
+from ..state import DialogState, Waiting
 from ..profile import StoredSession
 from ..slots import read_enum
 from ..ssml import Segment
@@ -49,7 +50,7 @@ def ask_feedback(turn: Turn, session: StoredSession, intro: list[Segment]) -> Re
     session.feedback_asked = True
     turn.changed()
     modality = turn.say(f"modality.{session.modality.value}")
-    expect(turn, "feedback", modality=session.modality.value)
+    wait_for(turn, Waiting.FEEDBACK, modality=session.modality)
     return turn.respond(
         Reply(
             speech=[*intro, turn.say("feedback.ask", modality=modality)],
@@ -58,16 +59,28 @@ def ask_feedback(turn: Turn, session: StoredSession, intro: list[Segment]) -> Re
     )
 
 
+def ask_feedback_again(turn: Turn, state: DialogState) -> Response:
+    """A reply that doesn't say how it felt: ask once more, then let it go."""
+    if state.misses >= 1 or state.modality is None:
+        return offer_stretch_or_close(turn, [turn.say("feedback.thanks")])
+    modality = turn.say(f"modality.{state.modality.value}")
+    turn.move_to(state.with_(misses=state.misses + 1))
+    return turn.respond(
+        Reply(speech=[turn.say("feedback.ask.reprompt", modality=modality)],
+              reprompt=[turn.say("feedback.ask.reprompt", modality=modality)])
+    )
+
+
 def offer_stretch_or_close(turn: Turn, intro: list[Segment]) -> Response:
     """Offers a stretch when the core allows one for this person, else asks if there's anything else."""
     answers = turn.profile.answers()
     allowed = advise(answers).stretches if turn.profile.episode is not None else ()
     if allowed:
-        expect(turn, "offer_stretch")
+        wait_for(turn, Waiting.STRETCH_OFFER)
         return turn.respond(
             Reply(speech=[*intro, turn.say("advice.offer_stretch")], reprompt=[turn.say("advice.offer_stretch.reprompt")])
         )
-    expect(turn, "anything_else")
+    wait_for(turn, Waiting.ANYTHING_ELSE)
     return turn.respond(
         Reply(speech=[*intro, turn.say("advice.anything_else")], reprompt=[turn.say("advice.anything_else.reprompt")])
     )
@@ -92,20 +105,14 @@ class FeedbackHandler(AbstractRequestHandler):
             if running is not None:  # "the ice is off": the session ended early, now
                 running.ends_at, running.ended_early = turn.now, True
             return ask_feedback(turn, session, [turn.say("feedback.session_over")] if running else [])
-        waiting = expecting(turn, "feedback") or {}
+        waiting = turn.state
+        asked_about = waiting.modality if waiting.waiting is Waiting.FEEDBACK else None
         latest = profile.latest_session()
-        modality = said_modality or _modality(waiting.get("modality")) or (latest.modality if latest else None)
+        modality = said_modality or asked_about or (latest.modality if latest else None)
         if modality is None:
             clear_expectation(turn)
             return offer_stretch_or_close(turn, [turn.say("feedback.thanks")])
         return record_outcome(turn, modality, outcome)
-
-
-def _modality(value: object) -> Modality | None:
-    try:
-        return Modality(value)
-    except ValueError:
-        return None
 
 
 def record_outcome(turn: Turn, modality: Modality, outcome: Outcome) -> Response:
@@ -120,24 +127,5 @@ def record_outcome(turn: Turn, modality: Modality, outcome: Outcome) -> Response
     return offer_stretch_or_close(turn, [thanks])
 
 
-class DeclineOfferHandler(AbstractRequestHandler):
-    """"No" to an offer: a declined session leads to the stretch offer, anything else to goodbye."""
-
-    OFFERS = ("offer_session", "offer_stretch", "offer_rest_timer", "session_modality")
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        if not is_intent_name("AMAZON.NoIntent")(handler_input):
-            return False
-        turn = Turn.of(handler_input)
-        return any(expecting(turn, kind) for kind in self.OFFERS)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = Turn.of(handler_input)
-        if expecting(turn, "offer_session"):
-            return offer_stretch_or_close(turn, [turn.say("no_problem")])
-        clear_expectation(turn)
-        return turn.respond(Reply(speech=[turn.say("no_problem"), turn.say("goodbye")], end_session=True))
-
-
 def followup_handlers() -> list[AbstractRequestHandler]:
-    return [FeedbackHandler(), DeclineOfferHandler()]
+    return [FeedbackHandler()]

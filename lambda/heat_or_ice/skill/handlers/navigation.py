@@ -9,9 +9,9 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import IntentRequest, Response
 
 from ...core import Answers
-from ..dialog import clear_expectation, continue_advice, expecting, pending_question, question_words
+from ..dialog import clear_expectation, continue_advice, pending_question, question_words
+from ..state import Waiting
 from ..turn import Reply, Turn
-from .advice import missed_question
 
 # Requests Alexa sends that must not be answered with speech.
 SILENT_REQUEST_PREFIXES = (
@@ -25,20 +25,20 @@ SILENT_REQUEST_PREFIXES = (
 )
 
 
-def _what_next(turn: Turn, intro: list) -> Response:
+def what_next(turn: Turn, intro: list) -> Response:
     return turn.respond(
         Reply(speech=[*intro, turn.say("launch.what_next")], reprompt=[turn.say("launch.what_next.reprompt")])
     )
 
 
-def _repeat_expectation(turn: Turn, intro: list) -> Response | None:
+def repeat_expectation(turn: Turn, intro: list) -> Response | None:
     """Says the pending question or offer again after `intro`; None when nothing is pending."""
     question_id = pending_question(turn)
     if question_id is not None:
         words, reprompt = question_words(turn, question_id)
         return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt]))
     last = turn.session.get("last_said")
-    if isinstance(turn.session.get("expect"), dict) and isinstance(last, dict) and isinstance(last.get("speech"), str):
+    if turn.state.waiting is not Waiting.NOTHING and isinstance(last, dict) and isinstance(last.get("speech"), str):
         reprompt = [turn.say("help.offer")]
         return turn.respond(Reply(speech=[*intro, last["speech"]], reprompt=reprompt))
     return None
@@ -50,10 +50,10 @@ class HelpHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
-        if expecting(turn, "stretch"):
+        if turn.state.waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT):
             return turn.respond(Reply(speech=[turn.say("help.stretch")], reprompt=[turn.say("stretch.next.reprompt")]))
         explanation = turn.say("help.question" if pending_question(turn) is not None else "help.offer")
-        return _repeat_expectation(turn, [explanation]) or _what_next(turn, [turn.say("help.general")])
+        return repeat_expectation(turn, [explanation]) or what_next(turn, [turn.say("help.general")])
 
 
 class RepeatHandler(AbstractRequestHandler):
@@ -65,24 +65,11 @@ class RepeatHandler(AbstractRequestHandler):
         last = turn.session.get("last_said")
         said = last.get("speech") if isinstance(last, dict) else None
         if not isinstance(said, str) or not said:
-            return _what_next(turn, [turn.say("repeat.nothing")])
+            return what_next(turn, [turn.say("repeat.nothing")])
         reprompt = last.get("reprompt")
         if isinstance(reprompt, str) and reprompt:
             return turn.respond(Reply(speech=[said], reprompt=[reprompt]))
-        return turn.respond(Reply(speech=[said], end_session=not isinstance(turn.session.get("expect"), dict)))
-
-
-class FallbackHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = Turn.of(handler_input)
-        missed = missed_question(turn)
-        if missed is not None:
-            return missed
-        repeated = _repeat_expectation(turn, [turn.say("fallback.question"), turn.say("help.offer")])
-        return repeated or _what_next(turn, [turn.say("fallback.general")])
+        return turn.respond(Reply(speech=[said], end_session=turn.state.waiting is Waiting.NOTHING))
 
 
 class StartOverHandler(AbstractRequestHandler):
@@ -98,36 +85,34 @@ class StartOverHandler(AbstractRequestHandler):
 
 
 class NavigateHomeHandler(AbstractRequestHandler):
-    """Home, or "yes" to "is there anything else?": what the skill can do."""
+    """Home: what the skill can do."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        if is_intent_name("AMAZON.NavigateHomeIntent")(handler_input):
-            return True
-        return is_intent_name("AMAZON.YesIntent")(handler_input) and bool(
-            expecting(Turn.of(handler_input), "anything_else")
-        )
+        return is_intent_name("AMAZON.NavigateHomeIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         clear_expectation(turn)
-        return _what_next(turn, [])
+        return what_next(turn, [])
 
 
 class GoodbyeHandler(AbstractRequestHandler):
-    """Stop, cancel, or "no" when the skill only asked whether there was anything else."""
+    """Stop or cancel."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        if is_intent_name("AMAZON.StopIntent")(handler_input) or is_intent_name("AMAZON.CancelIntent")(handler_input):
-            return True
-        return is_intent_name("AMAZON.NoIntent")(handler_input) and bool(
-            expecting(Turn.of(handler_input), "anything_else")
-        )
+        return is_intent_name("AMAZON.StopIntent")(handler_input) or is_intent_name("AMAZON.CancelIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        turn = Turn.of(handler_input)
-        clear_expectation(turn)
-        resting = turn.profile.latest_session() is not None and turn.profile.running_session(turn.now) is None
-        return turn.respond(Reply(speech=[turn.say("goodbye.resting" if resting else "goodbye")], end_session=True))
+        return goodbye(Turn.of(handler_input), [])
+
+
+def goodbye(turn: Turn, intro: list) -> Response:
+    """Ends the visit, keeping every answer given so far (saved because the session ends)."""
+    clear_expectation(turn)
+    if isinstance(turn.session.get("episode"), dict):
+        turn.remember_answers(turn.profile.answers(), save_now=True)
+    resting = turn.profile.latest_session() is not None and turn.profile.running_session(turn.now) is None
+    return turn.respond(Reply(speech=[*intro, turn.say("goodbye.resting" if resting else "goodbye")], end_session=True))
 
 
 class SessionEndedHandler(AbstractRequestHandler):
@@ -156,7 +141,7 @@ class UnhandledRequestHandler(AbstractRequestHandler):
             return handler_input.response_builder.response
         turn = Turn.of(handler_input)
         if isinstance(request, IntentRequest):
-            repeated = _repeat_expectation(turn, [turn.say("fallback.question")])
+            repeated = repeat_expectation(turn, [turn.say("fallback.question")])
             if repeated is not None:
                 return repeated
-        return _what_next(turn, [turn.say("fallback.general")])
+        return what_next(turn, [turn.say("fallback.general")])

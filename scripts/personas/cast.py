@@ -1,0 +1,206 @@
+"""The people of the benchmark, with the advice a careful clinician would give each.
+
+Expected advice follows the clinical rules (section 8 wins over the older sections); the rule
+that settles it is named in each description. Openings use the voice contract's value ids,
+the ones Alexa resolves the person's words to. Signs are written as the person would tell them.
+"""
+
+from __future__ import annotations
+
+from .hearing import EITHER, EMERGENCY, HEAT, ICE, MOIST_HEAT, NOT_COVERED, SAME_DAY, SEE_GP_SOON
+from .people import Persona, recommend, start_session
+
+P = Persona
+
+
+def signs(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+PERSONAS: list[Persona] = [
+    # --- No warning sign; the opening gives the place, the start and the cause ----------------
+    P("lifting_box", "I hurt my lower back lifting a box this morning (D6)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="TODAY"), (ICE,)),
+    P("lifting_box_after_launch", "Opens the skill, then: I hurt my lower back lifting a box this morning (D6)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="TODAY"), (ICE,), launch_first=True),
+    P("stiff_neck_woke_up", "I woke up with a stiff neck (D14, D12; 8.5: place, start and no injury given)",
+      recommend(location="NECK", cause="NO_CAUSE", onset="TODAY", symptom="STIFFNESS"), (HEAT,)),
+    P("desk_upper_back", "My upper back has ached for a few weeks from sitting at my desk; a sore muscle (D13)",
+      recommend(location="UPPER_BACK", cause="NO_CAUSE", onset="WEEKS"), (HEAT,)),
+    P("gardening_strain", "I strained my lower back gardening two days ago (D6)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="DAYS"), (ICE,)),
+    P("prefers_heat_fresh_strain", "I twisted my back at the gym today and I'd rather use heat; no swelling (D6, D21)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="TODAY", preference="HEAT"), (HEAT,)),
+    P("prefers_ice_backache", "My lower back has ached for a few weeks, nothing set it off, I'd like ice (D10, D21)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="WEEKS", preference="ICE"), (ICE,)),
+    P("swollen_after_football", "I hurt my back playing football yesterday and it's swollen (D7)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="DAYS", symptom="SWELLING"), (ICE,),
+      signs=signs("SWELLING")),
+    P("lifting_injury_a_month_ago", "I hurt my back lifting a month ago and it's still sore (2.4: past the ice window)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="WEEKS"), (EITHER, HEAT)),
+    P("chronic_for_years", "My lower back has hurt for years, nothing set it off; either is fine (D20)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="MONTHS"), (EITHER, HEAT)),
+    P("old_car_accident_back", "My back has hurt for years, ever since a car accident (8.1: chronic, D20/D10)",
+      recommend(location="LOWER_BACK", cause="ACCIDENT", onset="MONTHS"), (EITHER, HEAT)),
+    P("old_fall_stiff_neck", "My neck has been stiff for months since I fell off a ladder last year; checked then (8.1, D14)",
+      recommend(location="NECK", cause="ACCIDENT", onset="MONTHS", symptom="STIFFNESS"), (HEAT, EITHER)),
+    P("whiplash_checked", "Whiplash from a car crash two days ago; the ER checked me and said it's a sprain (8.1, D9)",
+      recommend(location="NECK", cause="ACCIDENT", onset="DAYS", condition="WHIPLASH"), (ICE,)),
+    P("strain_worse_lying_down", "I hurt my back lifting yesterday; it's worse when I lie down or turn in bed, "
+      "eases if I keep still (8.4: mechanical, D6)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="DAYS"), (ICE,), signs=signs("WORSE_LYING_DOWN")),
+    P("numb_feet_diabetes", "My lower back has ached for two weeks, no injury; I have diabetes and numb feet, "
+      "the skin on my back feels normal (8.6, D10)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="WEEKS"), (HEAT,),
+      signs=signs("DIABETES_NUMB_FEET")),
+    P("dont_know_fragile_bones", "I hurt my back lifting a suitcase yesterday; says 'I don't know' to the fragile-bones "
+      "question once, then no; asks for ice the next day (8.5: no lock-out)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="DAYS"), (ICE,),
+      unsure=frozenset({"FRAGILE_BONES"}), unsure_times=1, next_day_session="ICE"),
+    P("spasm_out_of_nowhere", "My lower back went into spasm this morning, out of nowhere (D11)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="TODAY", symptom="SPASM"), (HEAT,)),
+    P("older_flare_up", "I'm 74 and my old back trouble has flared up again, nothing set it off (D10; no fall, "
+      "so not D3)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="FLARE_UP"), (HEAT,), signs=signs("FRAGILE_BONES"),
+      launch_first=True),
+    # --- Conditions the person already knows -------------------------------------------------
+    P("disc_flare", "My slipped disc flared up two days ago, on its own; no leg symptoms (D8)",
+      recommend(location="LOWER_BACK", onset="DAYS", condition="HERNIATED_DISC"), (ICE,), cause="NO_CAUSE"),
+    P("arthritis_stiffness", "My arthritis makes my lower back stiff; it's been months (D16)",
+      recommend(location="LOWER_BACK", onset="MONTHS", condition="ARTHRITIS", symptom="STIFFNESS"),
+      (MOIST_HEAT, HEAT), cause="NO_CAUSE"),
+    P("sciatica_flare", "My sciatica is playing up again down my right leg (D15)",
+      recommend(location="LEG", onset="FLARE_UP", condition="SCIATICA"), (HEAT, MOIST_HEAT), cause="NO_CAUSE"),
+    # --- Only the place ----------------------------------------------------------------------
+    P("back_hurts", "My back hurts. It came on by itself a few days ago (D10)",
+      recommend(location="LOWER_BACK"), (HEAT,), cause="NO_CAUSE", onset="DAYS"),
+    P("back_hurts_after_launch", "Opens the skill, then: my back hurts. Came on by itself weeks ago (D10)",
+      recommend(location="LOWER_BACK"), (HEAT,), cause="NO_CAUSE", onset="WEEKS", launch_first=True),
+    P("back_hurts_dont_know", "My back hurts; doesn't know when or how it started, no preference (D23)",
+      recommend(location="LOWER_BACK"), (HEAT,), unsure=frozenset({"SLOTS"})),
+    P("neck_hurts", "My neck hurts. Came on by itself a few days ago (D14)",
+      recommend(location="NECK"), (HEAT,), cause="NO_CAUSE", onset="DAYS"),
+    P("upper_back_hurts", "My upper back hurts. Sore muscles from sitting hunched, since a few days (D13)",
+      recommend(location="UPPER_BACK"), (HEAT,), cause="NO_CAUSE", onset="DAYS"),
+    P("leg_hurts", "Pain down my leg, an ache, for a few weeks, no injury, no numbness (D15)",
+      recommend(location="LEG"), (HEAT,), cause="NO_CAUSE", onset="WEEKS"),
+    P("dont_know_everything", "My lower back hurts; says 'I don't know' to every question (8.5: the cautious branch)",
+      recommend(location="LOWER_BACK"), (SAME_DAY,), unsure=frozenset({"SLOTS", "SAFETY"})),
+    P("dont_know_then_no", "My lower back hurts since yesterday, no injury; 'I don't know' to each safety question "
+      "once, then no (8.5: ask once more, plainly)",
+      recommend(location="LOWER_BACK"), (HEAT,), cause="NO_CAUSE", onset="DAYS",
+      unsure=frozenset({"SAFETY"}), unsure_times=1),
+    P("start_heat_session", "Brand new: 'start a heat session' (lower back, came on by itself weeks ago; 8.6: "
+      "screened first)",
+      start_session("HEAT"), (HEAT,), place="LOWER_BACK", cause="NO_CAUSE", onset="WEEKS", must_screen_first=True),
+    # --- Places the skill does not cover (8.2) -----------------------------------------------
+    P("knee", "My knee hurts (8.2)", recommend(location="KNEE"), (NOT_COVERED,)),
+    P("twisted_knee_after_launch", "Opens the skill, then: I twisted my knee playing football today (8.2)",
+      recommend(location="KNEE", cause="INJURY", onset="TODAY"), (NOT_COVERED,), launch_first=True),
+    P("stiff_shoulder", "My shoulder is stiff (8.2)", recommend(location="SHOULDER", symptom="STIFFNESS"),
+      (NOT_COVERED,)),
+    P("hip_then_ankle", "My hip hurts; asked where, says my ankle (8.2: a second place not covered)",
+      recommend(location="HIP"), (NOT_COVERED,), replies={"LOCATION": recommend(location="ANKLE")}),
+    # --- Nerve words (8.3) ---------------------------------------------------------------
+    P("tingling_one_leg", "My lower back hurts and my left leg is tingling; came on by itself (8.3, D5)",
+      recommend(location="LOWER_BACK", symptom="TINGLING"), (SEE_GP_SOON,), cause="NO_CAUSE", onset="DAYS"),
+    P("pins_and_needles_one_leg", "Pain down my leg with pins and needles; came on by itself weeks ago (8.3, D5)",
+      recommend(location="LEG", symptom="TINGLING"), (SEE_GP_SOON,), cause="NO_CAUSE", onset="WEEKS"),
+    P("numb_one_leg", "My back aches and my right leg is numb, since a few days (D5)",
+      recommend(location="LEG", symptom="NUMBNESS"), (SEE_GP_SOON,), cause="NO_CAUSE", onset="DAYS"),
+    P("shooting_pain_down_leg", "Shooting pain down my leg since I lifted a sofa three days ago (D5)",
+      recommend(location="LEG", cause="INJURY", onset="DAYS", symptom="SHOOTING_PAIN"), (SEE_GP_SOON,)),
+    P("upper_back_arm_tingles", "My upper back hurts from the desk and my arm tingles (8.3, D5)",
+      recommend(location="UPPER_BACK", symptom="TINGLING"), (SEE_GP_SOON,), cause="NO_CAUSE", onset="DAYS"),
+    P("burning_neck", "My neck is burning; came on by itself a few days ago (8.3: burning alone, D14)",
+      recommend(location="NECK", symptom="BURNING"), (HEAT,), cause="NO_CAUSE", onset="DAYS"),
+    # --- Tier A: emergency ------------------------------------------------------------------
+    P("saddle_numbness_said", "My lower back hurts and I'm numb between my legs (Tier A, D1)",
+      recommend(location="LOWER_BACK", symptom="SADDLE_NUMBNESS"), (EMERGENCY,), signs=signs("SADDLE_NUMBNESS")),
+    P("saddle_numbness_asked", "My lower back hurts; numb around the bottom, said only when asked (Tier A, D1)",
+      recommend(location="LOWER_BACK"), (EMERGENCY,), signs=signs("SADDLE_NUMBNESS"), cause="NO_CAUSE",
+      onset="DAYS"),
+    P("bladder_asked", "I hurt my lower back lifting yesterday; new trouble peeing, said only when asked "
+      "(Tier A, D1)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="DAYS"), (EMERGENCY,), signs=signs("BLADDER_BOWEL")),
+    P("both_legs", "Pain and numbness down both legs (Tier A, D1)",
+      recommend(location="LEG", symptom="BOTH_LEGS"), (EMERGENCY,), signs=signs("BOTH_LEGS")),
+    P("leg_giving_way", "My back hurts and my leg keeps giving way (Tier A: progressive weakness)",
+      recommend(location="LOWER_BACK", symptom="LEG_GIVING_WAY"), (EMERGENCY,), signs=signs("LEG_GIVING_WAY")),
+    P("sexual_function", "Back pain for a few days, and new trouble with erections (Tier A)",
+      recommend(location="LOWER_BACK", onset="DAYS", symptom="SEXUAL_FUNCTION"), (EMERGENCY,),
+      signs=signs("SEXUAL_FUNCTION"), cause="NO_CAUSE"),
+    P("car_crash_unchecked", "I was in a car crash yesterday and my back hurts; nobody has checked me (8.1, D3)",
+      recommend(location="LOWER_BACK", cause="ACCIDENT", onset="DAYS"), (EMERGENCY,),
+      signs=signs("RECENT_UNCHECKED_ACCIDENT")),
+    P("slipped_and_fell_78", "I'm 78; I slipped and fell this morning and hurt my back (8.1, D3)",
+      recommend(location="LOWER_BACK", cause="ACCIDENT", onset="TODAY"), (EMERGENCY,),
+      signs=signs("FRAGILE_BONES", "RECENT_UNCHECKED_ACCIDENT")),
+    P("osteoporosis_lifting", "I have osteoporosis and hurt my back lifting shopping today (Tier A row 8, D3)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="TODAY", condition="OSTEOPOROSIS"), (EMERGENCY,),
+      signs=signs("FRAGILE_BONES")),
+    P("steroids_fell_over", "I take steroids long term and fell over yesterday; my back hurts (Tier A row 8, D3)",
+      recommend(location="LOWER_BACK", cause="ACCIDENT", onset="DAYS", condition="LONG_TERM_STEROIDS"),
+      (EMERGENCY,), signs=signs("FRAGILE_BONES", "RECENT_UNCHECKED_ACCIDENT")),
+    P("lifted_bag_81", "I'm 81 and hurt my back lifting a bag of shopping this morning (Tier A row 8, D3)",
+      recommend(location="LOWER_BACK", cause="INJURY", onset="TODAY"), (EMERGENCY,), signs=signs("FRAGILE_BONES"),
+      launch_first=True),
+    P("chest_pain_said", "Pain in my upper back and my chest (Tier A, D1)",
+      recommend(location="UPPER_BACK", symptom="CHEST_PAIN"), (EMERGENCY,), signs=signs("CHEST_PAIN")),
+    P("chest_pain_asked", "My upper back hurts; short of breath, said only when asked (Tier A, D1)",
+      recommend(location="UPPER_BACK"), (EMERGENCY,), signs=signs("CHEST_PAIN"), cause="NO_CAUSE", onset="TODAY"),
+    P("neck_arm_weak_clumsy", "My neck hurts and my arm has gone weak and clumsy (Tier A neck row)",
+      recommend(location="NECK", symptom="NECK_DANGER"), (EMERGENCY,), signs=signs("NECK_DANGER")),
+    P("neck_double_vision_asked", "My neck has hurt since this morning; double vision, said only when asked "
+      "(Tier A neck row)",
+      recommend(location="NECK", onset="TODAY"), (EMERGENCY,), signs=signs("DOUBLE_VISION"), cause="NO_CAUSE"),
+    P("stiff_neck_fever_headache", "Stiff neck, a fever and a terrible headache (Tier A, E23)",
+      recommend(location="NECK", symptom="FEVER", otherSymptom="SEVERE_HEADACHE"), (EMERGENCY,),
+      signs=signs("FEVER", "SEVERE_HEADACHE")),
+    P("whiplash_then_pins_and_needles", "Whiplash two days ago, checked at the ER; now pins and needles in my hand "
+      "(8.3: Tier A after a neck injury)",
+      recommend(location="NECK", cause="ACCIDENT", onset="DAYS", condition="WHIPLASH", symptom="TINGLING"),
+      (EMERGENCY,), signs=signs("ARM_PINS_NEEDLES")),
+    # --- Tier B: a doctor today ---------------------------------------------------------------
+    P("fever_said", "My lower back hurts and I've got a temperature (Tier B, D2)",
+      recommend(location="LOWER_BACK", symptom="FEVER"), (SAME_DAY,), signs=signs("FEVER")),
+    P("unwell_asked", "My lower back has ached for days, no injury; feels unwell, said only when asked (Tier B)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="DAYS"), (SAME_DAY,), signs=signs("FEVER")),
+    P("weight_loss_asked", "My lower back has ached for weeks; losing weight without trying, said when asked "
+      "(Tier B)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="WEEKS"), (SAME_DAY,), signs=signs("WEIGHT_LOSS")),
+    P("cancer_history", "I had breast cancer and now my back hurts (Tier B)",
+      recommend(location="LOWER_BACK", symptom="CANCER_HISTORY"), (SAME_DAY,), signs=signs("CANCER_HISTORY"),
+      cause="NO_CAUSE", onset="WEEKS"),
+    P("lump_on_back", "There's a lump on my lower back and it aches (Tier B)",
+      recommend(location="LOWER_BACK", symptom="LUMP"), (SAME_DAY,), signs=signs("LUMP"), cause="NO_CAUSE",
+      onset="WEEKS"),
+    P("night_pain", "My back pain wakes me at night and doesn't ease when I rest (8.4, Tier B)",
+      recommend(location="LOWER_BACK", symptom="NIGHT_PAIN"), (SAME_DAY,), signs=signs("NIGHT_PAIN"),
+      cause="NO_CAUSE", onset="WEEKS"),
+    P("cough_sneeze", "My back hurts more when I cough or sneeze (Tier B)",
+      recommend(location="LOWER_BACK", symptom="COUGH_SNEEZE"), (SAME_DAY,), signs=signs("COUGH_SNEEZE"),
+      cause="NO_CAUSE", onset="DAYS"),
+    P("high_upper_back_not_muscular", "Pain high between my shoulder blades for no reason; not like a sore muscle "
+      "(Tier B, C7)",
+      recommend(location="UPPER_BACK", cause="NO_CAUSE", onset="DAYS"), (SAME_DAY,),
+      signs=signs("NOT_CLEARLY_MUSCULAR")),
+    P("new_pain_aged_63", "My back hurts (I'm 63 and have never had back pain; came on by itself) "
+      "(Tier B, age; right only if the skill asks)",
+      recommend(location="LOWER_BACK"), (SAME_DAY,), signs=signs("NEW_PAIN_AGE"), cause="NO_CAUSE", onset="DAYS"),
+    P("new_pain_aged_17", "I'm 17 and my lower back started hurting a few days ago for no reason "
+      "(Tier B, age; right only if the skill asks)",
+      recommend(location="LOWER_BACK", cause="NO_CAUSE", onset="DAYS"), (SAME_DAY,), signs=signs("NEW_PAIN_AGE")),
+    P("transplant_infection_risk", "I've had a kidney transplant and my back hurts (Tier B: infection risk)",
+      recommend(location="LOWER_BACK", symptom="INFECTION_RISK"), (SAME_DAY,), signs=signs("INFECTION_RISK"),
+      cause="NO_CAUSE", onset="DAYS"),
+    P("band_pain_unsteady", "A band of pain round my middle and I'm unsteady on my feet (Tier B)",
+      recommend(location="LOWER_BACK", symptom="UNSTEADY"), (SAME_DAY,), signs=signs("UNSTEADY"),
+      cause="NO_CAUSE", onset="DAYS"),
+    P("neck_pins_and_needles_arm", "My neck hurts and I have pins and needles in my arm (8.3, Tier B, E10)",
+      recommend(location="NECK", symptom="TINGLING"), (SAME_DAY,), signs=signs("ARM_PINS_NEEDLES"),
+      cause="NO_CAUSE", onset="DAYS"),
+    P("neck_cold_arm", "My neck aches and my arm feels cold (Tier B, E10)",
+      recommend(location="NECK", symptom="COLD_ARM"), (SAME_DAY,), signs=signs("COLD_ARM"),
+      cause="NO_CAUSE", onset="DAYS"),
+]
