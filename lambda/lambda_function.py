@@ -6,14 +6,14 @@ The skill is built once per container, on the first request, from the environmen
 
 from __future__ import annotations
 
-import logging
 import os
 from typing import Any
 
+from heat_or_ice import log_policy
 from heat_or_ice.skill.builder import build_skill_from_environment
 from heat_or_ice.skill.entry import handle_event
 
-logging.getLogger("heat_or_ice").setLevel(os.environ.get("LOG_LEVEL", "INFO"))
+log_policy.configure(os.environ)  # LOG_LEVEL for the skill; libraries never log request data
 _skill = None
 
 

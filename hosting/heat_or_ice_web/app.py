@@ -6,8 +6,9 @@ timestamp, application id: see ``heat_or_ice_web.verification``) unless verifica
 off, which is allowed only for a server bound to loopback and is announced on every response.
 
 Every failure is a small JSON body with a status, never a traceback:
-400 malformed envelope or failed verification, 403 a non-local caller in unverified mode,
-413 a body over ``max_request_bytes``, 500 a skill error the skill did not handle itself.
+400 malformed envelope or failed verification, 403 a non-local or cross-origin caller in
+unverified mode, 413 a body over ``max_request_bytes``, 415 a body that is not declared JSON in
+unverified mode, 500 a skill error the skill did not handle itself.
 Logs name what went wrong but never hold request bodies, user ids or tokens; so a skill error is
 logged as its exception types and code locations, not its message (which may quote the request).
 """
@@ -138,6 +139,27 @@ def _refuse_non_local_callers() -> None:
         raise RequestRejected(
             403, "forbidden", "Verification is off: only direct local callers are served"
         )
+    # A web page in the person's own browser is a local caller too: its POST carries an Origin
+    # (and Sec-Fetch-* headers), and a DNS-rebound page arrives with its own site as the Host.
+    # Alexa, the console and test clients send neither.
+    browser = "Origin" in request.headers or request.headers.get("Sec-Fetch-Site", "none") != "none"
+    if browser or not is_loopback_host(_host_name(request.host)):
+        raise RequestRejected(
+            403, "forbidden", "Verification is off: requests from web pages or other hosts are refused"
+        )
+    # A page can send text/plain without asking first; declaring JSON needs a CORS preflight,
+    # which this server never grants.
+    if request.mimetype != "application/json":
+        raise RequestRejected(415, "unsupported_media_type", "Verification is off: only application/json is served")
+
+
+def _host_name(host: str | None) -> str | None:
+    """The name part of a Host header: "127.0.0.1:5000" -> "127.0.0.1", "[::1]:5000" -> "::1"."""
+    if not host:
+        return None
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def _request_text() -> str:

@@ -137,9 +137,20 @@ def build_app(
     )
 
 
+def configure_logging(environ: Mapping[str, str]) -> None:
+    """LOG_LEVEL (default INFO) for the skill and this server; the libraries stay at WARNING."""
+    from heat_or_ice import log_policy
+
+    level = (environ.get("LOG_LEVEL") or "INFO").strip().upper()
+    if level not in logging.getLevelNamesMapping():
+        level = "INFO"
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    log_policy.configure(environ)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(os.environ)
     if options.insecure_no_verify:
         print(_INSECURE_BANNER.format(host=options.host), file=sys.stderr)
     if not options.skill_id:

@@ -17,6 +17,13 @@ where they fetch and trust certificates, plus the places where they crash instea
 
 Any error while checking a signature rejects the request (fails closed) as a VerificationException,
 which the web layer turns into HTTP 400 rather than a 500.
+
+Validating a chain costs milliseconds of CPU, most of a request's; so a validated signing
+certificate is kept (per URL, at most MAX_CACHED_CHAINS of them, least recently used out first)
+until the earliest expiry in its chain or a day, whichever comes first, and reused: its
+validity period and name are still checked on every request. A URL whose chain could not be
+loaded or validated is remembered as such for FAILED_CHAIN_SECONDS, so a bad URL is not fetched
+again on every request, yet a passing network fault heals within a minute.
 """
 
 from __future__ import annotations
@@ -24,7 +31,11 @@ from __future__ import annotations
 import base64
 import binascii
 import ipaddress
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.request import urlopen
 
@@ -50,11 +61,14 @@ from cryptography.x509 import (  # noqa: E402
     DNSName,
     ExtensionNotFound,
     SubjectAlternativeName,
+    load_pem_x509_certificate,
+    load_pem_x509_certificates,
 )
 
 __all__ = [
     "AbstractVerifier",
     "AlexaRequestVerifier",
+    "ChainCache",
     "ApplicationIdVerifier",
     "InsecureModeRefused",
     "RecentRequestVerifier",
@@ -71,6 +85,51 @@ CertChainLoader = Callable[[str], bytes]
 MAX_CERT_CHAIN_BYTES = 64 * 1024
 # Alexa waits about 8 s for the whole answer; a stuck download must not use all of it.
 CERT_DOWNLOAD_TIMEOUT_SECONDS = 4
+MAX_CACHED_CHAINS = 16  # Amazon signs with one chain at a time; a handful covers a rotation
+MAX_CHAIN_AGE_SECONDS = 24 * 3600
+FAILED_CHAIN_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class _Validated:
+    certificate: Certificate
+    until: float  # epoch seconds
+
+
+@dataclass(frozen=True)
+class _Failed:
+    reason: str
+    until: float
+
+
+class ChainCache:
+    """Validated signing certificates and recent failures, per certificate URL; bounded."""
+
+    def __init__(self, max_entries: int = MAX_CACHED_CHAINS):
+        self._max_entries = max_entries
+        self._entries: OrderedDict[str, _Validated | _Failed] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, url: str, now: float) -> _Validated | _Failed | None:
+        with self._lock:
+            entry = self._entries.get(url)
+            if entry is None:
+                return None
+            if entry.until <= now:
+                del self._entries[url]
+                return None
+            self._entries.move_to_end(url)
+            return entry
+
+    def put(self, url: str, entry: _Validated | _Failed) -> None:
+        with self._lock:
+            self._entries[url] = entry
+            self._entries.move_to_end(url)
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def download_cert_chain(url: str) -> bytes:
@@ -94,10 +153,14 @@ class AlexaRequestVerifier(RequestVerifier):
         *,
         extra_trust_roots: Iterable[bytes] = (),
         cert_chain_loader: CertChainLoader = download_cert_chain,
+        clock: Callable[[], float] = time.time,
+        chain_cache: ChainCache | None = None,
     ) -> None:
         super().__init__()
         self._extra_trust_roots = list(extra_trust_roots)
         self._cert_chain_loader = cert_chain_loader
+        self._clock = clock
+        self.chains = chain_cache or ChainCache()
 
     def verify(self, headers, serialized_request_env, deserialized_request_env) -> None:  # noqa: ANN001
         try:
@@ -109,17 +172,38 @@ class AlexaRequestVerifier(RequestVerifier):
                 f"Signature could not be checked ({type(error).__name__})"
             ) from error
 
+    def _retrieve_and_validate_certificate_chain(self, cert_url: str, x509_backend: object = None) -> Certificate:
+        self._validate_certificate_url(cert_url)  # every time: it is cheap and decides what is fetched
+        now = self._clock()
+        known = self.chains.get(cert_url, now)
+        if isinstance(known, _Failed):
+            raise VerificationException(known.reason)
+        if isinstance(known, _Validated):
+            self._validate_end_certificate(known.certificate)  # still valid now, still Alexa's
+            return known.certificate
+        try:
+            chain = self._load_cert_chain(cert_url)
+            self._validate_cert_chain(chain)
+            end_certificate = load_pem_x509_certificate(chain)
+            self._validate_end_certificate(end_certificate)
+            expiry = min(cert.not_valid_after_utc for cert in load_pem_x509_certificates(chain)).timestamp()
+        except VerificationException as error:
+            self.chains.put(cert_url, _Failed(_verification_reason(error), now + FAILED_CHAIN_SECONDS))
+            raise
+        except Exception as error:  # noqa: BLE001 - a chain we could not read is not valid
+            reason = f"Certificate chain could not be read ({type(error).__name__})"
+            self.chains.put(cert_url, _Failed(reason, now + FAILED_CHAIN_SECONDS))
+            raise VerificationException(reason) from error
+        self.chains.put(cert_url, _Validated(end_certificate, min(expiry, now + MAX_CHAIN_AGE_SECONDS)))
+        return end_certificate
+
     def _load_cert_chain(self, cert_url: str) -> bytes:
-        # Called only after _validate_certificate_url accepted the URL. Only successful loads
-        # are cached, so a failed download is retried on the next request.
-        chain = self._cert_cache.get(cert_url)
-        if chain is None:
-            try:
-                chain = self._cert_chain_loader(cert_url)
-            except (OSError, ValueError) as error:
-                raise VerificationException("Unable to load the certificate chain") from error
-            self._cert_cache[cert_url] = chain
-        return chain
+        # Called only after _validate_certificate_url accepted the URL; what it returns is cached
+        # (validated, or failed) by _retrieve_and_validate_certificate_chain.
+        try:
+            return self._cert_chain_loader(cert_url)
+        except (OSError, ValueError) as error:
+            raise VerificationException("Unable to load the certificate chain") from error
 
     def _validate_cert_chain(self, cert_chain: bytes) -> None:
         try:
@@ -169,6 +253,11 @@ class AlexaRequestVerifier(RequestVerifier):
             )
         except InvalidSignature as error:
             raise VerificationException("Request body does not match its signature") from error
+
+
+def _verification_reason(error: VerificationException) -> str:
+    reason = error.args[0] if error.args else None
+    return reason if isinstance(reason, str) else "Request failed verification"
 
 
 class RecentRequestVerifier(TimestampVerifier):

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from heat_or_ice.adapters import PersistenceError, build_persistence_adapter
+from heat_or_ice.adapters import VERSION, PersistenceError, build_persistence_adapter
 from tests.support import envelope_for
 from tests.support.dynalite import start_dynalite
 
@@ -38,11 +38,12 @@ def test_attributes_round_trip_as_plain_json_data(dynamodb_table):
     store = build_persistence_adapter()
     alice = envelope_for("alice", NOON)
 
-    store.save_attributes(alice, ATTRIBUTES)
+    store.save_attributes(alice, dict(ATTRIBUTES))
     read_back = store.get_attributes(alice)
 
-    assert read_back == ATTRIBUTES
-    assert json.loads(json.dumps(read_back)) == ATTRIBUTES  # no Decimal left anywhere
+    assert read_back == {**ATTRIBUTES, VERSION: 1}
+    assert json.loads(json.dumps(read_back)) == read_back  # no Decimal left anywhere
+    assert type(read_back[VERSION]) is int
     assert type(read_back["last_session"]["steps"][2][0]) is int
     assert type(read_back["consented"]) is bool
 
@@ -53,11 +54,11 @@ def test_floats_are_stored_as_decimals_and_come_back_as_floats(dynamodb_table, d
 
     assert dynalite.raw_item(dynamodb_table, "alice")["attributes"] == {"ratio": Decimal("0.1"),
                                                                        "whole": Decimal("2.0")}
-    assert store.get_attributes(envelope_for("alice", NOON)) == {"ratio": 0.1, "whole": 2}
+    assert store.get_attributes(envelope_for("alice", NOON)) == {"ratio": 0.1, "whole": 2, VERSION: 1}
 
 
 def test_expires_at_is_written_at_the_items_top_level_for_ttl(dynamodb_table, dynalite):
-    build_persistence_adapter().save_attributes(envelope_for("alice", NOON), ATTRIBUTES)
+    build_persistence_adapter().save_attributes(envelope_for("alice", NOON), dict(ATTRIBUTES))
 
     item = dynalite.raw_item(dynamodb_table, "alice")
     assert item["id"] == "alice"
@@ -71,13 +72,16 @@ def test_without_expires_at_the_item_has_no_ttl_attribute(dynamodb_table, dynali
     assert "expires_at" not in dynalite.raw_item(dynamodb_table, "alice")
 
 
-def test_an_expired_item_reads_as_absent_before_ttl_removes_it(dynamodb_table):
+def test_an_expired_item_reads_as_absent_and_is_removed_before_ttl_would(dynamodb_table, dynalite):
     store = build_persistence_adapter()
     store.save_attributes(envelope_for("alice", NOON), {"expires_at": NOON_EPOCH + 60})
+    assert store.get_attributes(envelope_for("alice", NOON)) == {"expires_at": NOON_EPOCH + 60, VERSION: 1}
 
     after = datetime.fromtimestamp(NOON_EPOCH + 61, timezone.utc)
     assert store.get_attributes(envelope_for("alice", after)) == {}
-    assert store.get_attributes(envelope_for("alice", NOON)) == {"expires_at": NOON_EPOCH + 60}
+    assert dynalite.raw_item(dynamodb_table, "alice") is None
+    store.save_attributes(envelope_for("alice", after), {"sessions": 1})  # a new record starts afresh
+    assert store.get_attributes(envelope_for("alice", after)) == {"sessions": 1, VERSION: 1}
 
 
 def test_delete_and_unknown_users(dynamodb_table):
@@ -87,8 +91,8 @@ def test_delete_and_unknown_users(dynamodb_table):
 
     store.delete_attributes(envelope_for("alice"))
 
-    assert store.get_attributes(envelope_for("alice")) == {}
-    assert store.get_attributes(envelope_for("bob")) == {"sessions": 2}
+    assert store.get_attributes(envelope_for("alice")) == {VERSION: 2, "erasures": 1}  # a tombstone, no data
+    assert store.get_attributes(envelope_for("bob")) == {"sessions": 2, VERSION: 1}
     assert store.get_attributes(envelope_for("nobody")) == {}
 
 
@@ -112,7 +116,7 @@ def test_a_stopped_database_fails_fast_with_persistence_error(monkeypatch):
         doomed.stop()
 
     with pytest.raises(PersistenceError, match="save"):
-        store.save_attributes(envelope_for("alice"), {"sessions": 2})
+        store.save_attributes(envelope_for("alice"), {"sessions": 2, VERSION: 1})
     with pytest.raises(PersistenceError, match="read"):
         store.get_attributes(envelope_for("alice"))
 

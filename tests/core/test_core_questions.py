@@ -71,7 +71,7 @@ def apply_all_clear(answers: Answers) -> Answers:
 OPENING_WITH_PLACE_START_AND_CAUSE = {
     (LOWER, Cause.NO_CAUSE): [Q.LOWER_TIER_A, Q.URGENT_SIGNS],
     (LOWER, Cause.INJURY): [Q.LOWER_TIER_A, Q.URGENT_OR_FRAGILE],
-    (UPPER, Cause.NO_CAUSE): [Q.CHEST_PAIN, Q.URGENT_SIGNS, Q.UPPER_BACK_MUSCULAR],
+    (UPPER, Cause.NO_CAUSE): [Q.CHEST_PAIN, Q.URGENT_SIGNS],  # the muscle question inside Tier B
     (UPPER, Cause.INJURY): [Q.CHEST_PAIN, Q.URGENT_OR_FRAGILE],
     (NECK, Cause.NO_CAUSE): [Q.NECK_DANGER_SIGNS, Q.URGENT_SIGNS],
     (NECK, Cause.INJURY): [Q.NECK_DANGER_SIGNS, Q.URGENT_OR_FRAGILE],
@@ -80,7 +80,7 @@ OPENING_WITH_PLACE_START_AND_CAUSE = {
 }
 OPENING_WITH_ONLY_THE_PLACE = {  # then "it came on by itself" and "a few days ago"
     LOWER: [Q.LOWER_TIER_A, Q.CAUSE, Q.ONSET, Q.URGENT_SIGNS],
-    UPPER: [Q.CHEST_PAIN, Q.CAUSE, Q.URGENT_SIGNS, Q.UPPER_BACK_MUSCULAR],
+    UPPER: [Q.CHEST_PAIN, Q.CAUSE, Q.URGENT_SIGNS],
     NECK: [Q.NECK_DANGER_SIGNS, Q.CAUSE, Q.URGENT_SIGNS],
     LEG: [Q.LOWER_TIER_A, Q.CAUSE, Q.URGENT_SIGNS],
 }
@@ -181,10 +181,19 @@ def test_8_5_neck_asks_the_neck_danger_signs_not_saddle_or_bladder():
     assert Q.NECK_DANGER_SIGNS in converse(Answers(location=LOWER, condition=Condition.WHIPLASH), all_clear())
 
 
-def test_8_5_upper_back_asks_chest_pain_and_whether_it_is_clearly_muscular():
+def test_8_5_upper_back_asks_chest_pain_and_whether_it_is_clearly_muscular_inside_tier_b():
     asked = converse(Answers(location=UPPER), all_clear({Q.CAUSE: Cause.NO_CAUSE}))
-    assert asked.index(Q.CHEST_PAIN) < asked.index(Q.CAUSE) < asked.index(Q.UPPER_BACK_MUSCULAR)
-    assert not {Q.LOWER_TIER_A, Q.NECK_DANGER_SIGNS} & set(asked)
+    assert asked.index(Q.CHEST_PAIN) < asked.index(Q.CAUSE) < asked.index(Q.URGENT_SIGNS)
+    assert not {Q.LOWER_TIER_A, Q.NECK_DANGER_SIGNS, Q.UPPER_BACK_MUSCULAR} & set(asked)
+    cleared = apply_reply(Answers(location=UPPER, cause=Cause.NO_CAUSE), Q.URGENT_SIGNS, Reply.NO)
+    assert Q.UPPER_BACK_MUSCULAR in cleared.answered and not advise(cleared).red_flags
+    worried = apply_reply(Answers(location=UPPER, cause=Cause.NO_CAUSE), Q.URGENT_SIGNS, Reply.YES)
+    assert advise(worried).action is Action.CLINICIAN_TODAY
+
+
+def test_8_5_upper_back_after_an_accident_still_asks_whether_it_is_clearly_muscular():
+    accident = Answers(location=UPPER, cause=Cause.ACCIDENT, onset=Onset.DAYS)
+    assert Q.UPPER_BACK_MUSCULAR in converse(accident, all_clear())
 
 
 def test_8_5_C7_exertion_or_spasm_already_says_clearly_muscular():

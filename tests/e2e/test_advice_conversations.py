@@ -28,6 +28,8 @@ def test_a_fresh_lifting_injury_gets_ice_and_a_timed_ice_session(alexa, timers_a
     assert "Would you like me to time a 10 minute ice session?" in alexa.speech
 
     alexa.say("yes please")
+    assert "skin where the pack will go feel normal" in alexa.speech, "8.6: asked when the session starts"
+    alexa.say("yes")
     assert "your 10 minute ice timer is running" in alexa.speech
     assert "towel" in alexa.speech
     assert alexa.ended

@@ -3,10 +3,21 @@ with Alexa's voice permission prompt answered through virtual-alexa."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.support.screened import seed_screened_episode
 from tests.support.timers_server import FIRST_TEN_MINUTE_ICE_TIMER
 
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
 TEN_MINUTE_ICE_TIMER = FIRST_TEN_MINUTE_ICE_TIMER
+
+
+@pytest.fixture(autouse=True)
+def screened_earlier(alexa, sqlite_store):
+    """The person answered the safety questions earlier in this episode (8.6)."""
+    seed_screened_episode(sqlite_store, alexa.user_id, datetime.now(timezone.utc))
 
 
 def test_without_permission_the_skill_asks_for_it_and_creates_the_timer_once_accepted(alexa, timers_api):

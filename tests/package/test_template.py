@@ -16,7 +16,7 @@ ASK_RESOURCES = json.loads((ROOT / "ask-resources.json").read_text(encoding="utf
 RESOURCES = TEMPLATE["Resources"]
 PARAMETERS = TEMPLATE["Parameters"]
 ASK_CLI_PARAMETERS = ["SkillId", "LambdaRuntime", "LambdaHandler", "CodeBucket", "CodeKey", "CodeVersion"]
-TABLE_ACTIONS = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"}
+TABLE_ACTIONS = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"}
 
 
 def of_type(kind: str) -> dict[str, dict]:
@@ -102,15 +102,31 @@ def test_only_this_skill_may_invoke_the_function():
     assert len(events) == 1
 
 
-def test_table_is_on_demand_keyed_by_id_with_ttl_recovery_and_encryption():
+def test_table_is_on_demand_keyed_by_id_with_ttl_and_encryption():
     props = TABLE["Properties"]
     assert props["BillingMode"] == "PAY_PER_REQUEST"
     assert props["KeySchema"] == [{"AttributeName": "id", "KeyType": "HASH"}]
     assert props["AttributeDefinitions"] == [{"AttributeName": "id", "AttributeType": "S"}]
     assert props["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
-    assert props["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
     assert props["SSESpecification"]["SSEEnabled"] is True
     assert "TableName" not in props, "a generated name lets two stacks coexist"
+
+
+def test_no_backup_keeps_a_record_longer_than_the_readme_promises():
+    # The README promises: 30 days after the last visit, at once after "delete my history", and
+    # no backups. Point-in-time recovery would keep restorable copies for up to 35 days more.
+    from heat_or_ice.adapters.attributes import TOMBSTONE_LIFETIME_SECONDS
+    from heat_or_ice.skill.profile import RETENTION
+
+    recovery = TABLE["Properties"].get("PointInTimeRecoverySpecification", {})
+    assert recovery.get("PointInTimeRecoveryEnabled") is not True
+    assert not [name for name, r in RESOURCES.items() if r["Type"].startswith("AWS::Backup::")]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    promise = readme[readme.index("## What is stored"):readme.index("## Configuration")]
+    assert f"{RETENTION.days} days after the last visit" in promise
+    assert "There are no backups" in promise and "point-in-time" in promise
+    assert TOMBSTONE_LIFETIME_SECONDS == 24 * 3600 and "expires after one day" in promise
+    assert "at most 30 days" not in readme, "a promise the TTL sweep's delay cannot keep"
 
 
 def test_user_data_survives_stack_deletion_by_mistake():
@@ -118,7 +134,7 @@ def test_user_data_survives_stack_deletion_by_mistake():
     assert TABLE["UpdateReplacePolicy"] == "Retain"
 
 
-def test_function_may_only_get_put_and_delete_items_of_its_table():
+def test_function_may_only_read_write_and_delete_items_of_its_table():
     policies = PROPS["Policies"]
     inline_only = all(isinstance(p, dict) and set(p) == {"Statement"} for p in policies)
     assert inline_only, "no managed policy templates"

@@ -2,8 +2,8 @@
 
 Verification is off, which create_app allows only for a loopback host; the Flask test client
 calls from 127.0.0.1, as a direct local caller. Whatever the body, the answer is never a 500:
-it is a 200 carrying a valid response envelope, or a 400 (413 past the size limit) with a small
-JSON error; a well-formed envelope for this skill is always answered with a 200.
+it is a 200 carrying a valid response envelope, or a 400 (413 past the size limit, 415 for a body
+not declared JSON) with a small JSON error; a well-formed envelope for this skill is always answered with a 200.
 """
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session
 from tests.robustness.alexa_contract import assert_valid_response, request_type_of
 from tests.robustness.envelope_strategies import SKILL_ID, junk, mutated, refusing_endpoint, valid_events
 
-CLIENT_ERRORS = {400: {"malformed_request", "verification_failed"}, 413: {"request_entity_too_large"}}
+CLIENT_ERRORS = {
+    400: {"malformed_request", "verification_failed"},
+    413: {"request_entity_too_large"},
+    415: {"unsupported_media_type"},  # unverified mode serves declared JSON only
+}
 
 
 def fuzz(examples: int) -> settings:

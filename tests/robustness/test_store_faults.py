@@ -30,6 +30,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from heat_or_ice.adapters import PersistenceError, SqlitePersistenceAdapter, build_persistence_adapter
+from heat_or_ice.core import QuestionId, Reply
+from heat_or_ice.core.screening import WORRYING_REPLY
 from heat_or_ice.skill.builder import build_skill
 from tests.robustness.alexa_contract import assert_valid_response
 from tests.support import envelope_for
@@ -157,16 +159,19 @@ class AfterRead(AbstractPersistenceAdapter):
 
 
 def get_advice(talk: Conversation, limit: int = 15, **facts: str) -> str | None:
-    """Asks for advice and answers every question (slot questions from `facts`, else "no").
-    Returns the advice, or None when questions still come after `limit` answers."""
+    """Asks for advice and answers every question (slot questions from `facts`, else "I don't
+    know"; yes/no questions with the reassuring reply). Returns the advice, or None when
+    questions still come after `limit` answers."""
     talk.intent("RecommendIntent", **facts)
     for _ in range(limit):
         dialog = (talk.session.attributes.get("dialog") or {}) if talk.session else {}
         if dialog.get("waiting") != "QUESTION":
             return talk.speech
-        slot = SLOT_OF_QUESTION.get(dialog.get("question"))
+        question = dialog.get("question")
+        slot = SLOT_OF_QUESTION.get(question)
         if slot is None:
-            talk.no()
+            reassuring = WORRYING_REPLY.get(QuestionId(question), Reply.YES) is not Reply.YES
+            talk.yes() if reassuring else talk.no()
         elif slot in facts:
             talk.intent("RecommendIntent", **{slot: facts[slot]})
         else:
@@ -190,10 +195,10 @@ def test_dynamodb_killed_between_read_and_save_the_answer_comes_and_nothing_stor
     assert "I'd suggest heat" in get_advice(talk, **HEAT_FACTS)
     talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
     assert "made it worse" in talk.speech
+    talk.wait(hours=2)  # the session ends (and its answers are saved once more)
     remembered = stored_item(database.server, table)
     assert remembered and remembered["attributes"]["outcomes"][0]["outcome"] == "WORSE"
 
-    talk.wait(hours=2)
     store.then = database.kill  # dies after this request's read, before its save
     started = time.monotonic()
     talk.intent("FeedbackIntent", outcome="BETTER", modality="ICE")

@@ -30,6 +30,7 @@ OPENINGS: tuple[tuple[dict[str, Any], frozenset[str]], ...] = (
     ({"location": "LOWER_BACK", "onset": "MONTHS"}, frozenset()),
     ({"location": "LOWER_BACK", "onset": "MONTHS", "cause": "NO_CAUSE"}, frozenset()),
     ({"location": "UPPER_BACK", "cause": "NO_CAUSE", "onset": "DAYS"}, frozenset()),
+    ({"location": "UPPER_BACK", "cause": "ACCIDENT", "onset": "DAYS"}, frozenset()),
     ({"location": "NECK", "cause": "NO_CAUSE", "onset": "TODAY"}, frozenset()),
     ({"location": "LEG", "onset": "WEEKS"}, frozenset()),
     ({"location": "LEG", "symptom": "NUMBNESS"}, frozenset()),

@@ -3,8 +3,12 @@
 It speaks the routes the skill uses (create, list, get one, cancel one, cancel all), checks
 the bearer token and JSON content type, enforces the platform's limits (at most 10 timers,
 unique labels, at most two hours) and records every request for assertions. Faults are
-injected per route: answer with an error status and an Error body {code, message}, or hang
-(hold the request without answering until the server stops, at most HANG_LIMIT_SECONDS).
+injected per route: answer with an error status and an Error body {code, message}; hang
+(hold the request without answering until the server stops, at most HANG_LIMIT_SECONDS);
+garble (do the work, then answer 200 with a body that is not JSON); trickle (do the work, then
+send the answer a byte at a time, `interval` seconds apart); or pause (hold each request until
+the test releases it: `gate = server.pause("create")`, `gate.arrived.wait()`, `gate.release()`),
+which lets a test decide exactly how two devices' requests interleave.
 
 Unverified platform detail: what the real API answers to an 11th timer. This server says 400.
 """
@@ -77,6 +81,30 @@ class _Fault:
     code: str
     message: str
     remaining: int | None  # None: until cleared
+    garble: bool = False  # answer the real work with an unreadable 200
+    trickle: float | None = None  # seconds between the answer's bytes
+    gate: Gate | None = None
+
+
+class Gate:
+    """Requests to a paused route wait here until released; `arrived` is set (and `count`
+    grows) as each one comes in."""
+
+    def __init__(self, limit: float = HANG_LIMIT_SECONDS):
+        self.arrived = threading.Event()
+        self._open = threading.Event()
+        self._lock = threading.Lock()
+        self.count = 0
+        self._limit = limit
+
+    def enter(self) -> None:
+        with self._lock:
+            self.count += 1
+        self.arrived.set()
+        self._open.wait(self._limit)
+
+    def release(self) -> None:
+        self._open.set()
 
 
 def _utc_now() -> datetime:
@@ -136,6 +164,20 @@ class TimersApiServer:
         _, error = _error(status, code, message)
         self._add_fault(route, _Fault(status, error["code"], error["message"], times))
 
+    def garble(self, route: str, *, times: int | None = None) -> None:
+        """Do what `route` asks, then answer 200 with a body that is not JSON."""
+        self._add_fault(route, _Fault(200, "", "", times, garble=True))
+
+    def trickle(self, route: str, interval: float, *, times: int | None = None) -> None:
+        """Do what `route` asks, then send the answer one byte every `interval` seconds."""
+        self._add_fault(route, _Fault(200, "", "", times, trickle=interval))
+
+    def pause(self, route: str) -> Gate:
+        """Hold every request to `route` until the returned gate is released (or the server stops)."""
+        gate = Gate()
+        self._add_fault(route, _Fault(200, "", "", None, gate=gate))
+        return gate
+
     def hang(self, route: str, *, times: int | None = None) -> None:
         """Hold requests to `route` unanswered until the server stops (at most HANG_LIMIT_SECONDS)."""
         self._add_fault(route, _Fault(None, "", "", times))
@@ -172,6 +214,10 @@ class TimersApiServer:
         """Where a hanging request waits: until stop(), or HANG_LIMIT_SECONDS at most."""
         self._release.wait(HANG_LIMIT_SECONDS)
 
+    def released(self, wait: float) -> bool:
+        """Waits up to `wait` seconds; True once the server is stopping."""
+        return self._release.wait(wait)
+
     def _add_fault(self, route: str, fault: _Fault) -> None:
         if route not in ROUTES:
             raise ValueError(f"unknown route {route!r}; one of {ROUTES}")
@@ -187,7 +233,7 @@ class TimersApiServer:
                     del self._faults[route]
             return fault
 
-    def answer(self, method: str, raw_path: str, headers: dict[str, str], raw_body: bytes) -> Answer | object:
+    def answer(self, method: str, raw_path: str, headers: dict[str, str], raw_body: bytes) -> Any:
         path = urlsplit(raw_path).path
         route, timer_id = _route(method, path)
         try:
@@ -200,8 +246,19 @@ class TimersApiServer:
             status = 405 if path.startswith(TIMERS_PATH) else 404
             return _error(status, "NO_SUCH_ROUTE", f"no route {method} {path}")
         fault = self._take_fault(route)
-        if fault is not None:
+        if fault is not None and fault.gate is not None:
+            fault.gate.enter()
+        elif fault is not None and not (fault.garble or fault.trickle):
             return _HANG if fault.status is None else _error(fault.status, fault.code, fault.message)
+        answer = self._answer(method, route, timer_id, body, readable, headers)
+        if fault is not None and fault.garble and answer[0] < 300:
+            return _Garbled(answer[0])
+        if fault is not None and fault.trickle and answer[0] < 300:
+            return _Trickled(answer, fault.trickle)
+        return answer
+
+    def _answer(self, method: str, route: str, timer_id: str | None, body: Any, readable: bool,
+                headers: dict[str, str]) -> Answer:
         if headers.get("authorization") != f"Bearer {self.token}":
             return _error(401, message="missing or wrong bearer token")
         if method == "POST" and "application/json" not in headers.get("content-type", ""):
@@ -290,6 +347,17 @@ def _create_problem(body: Any) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Garbled:
+    status: int
+
+
+@dataclass(frozen=True)
+class _Trickled:
+    answer: Answer
+    interval: float
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _TlsHttpServer
@@ -317,7 +385,35 @@ class _Handler(BaseHTTPRequestHandler):
         if answer is _HANG:
             self.server.api.wait_for_release()
             return  # close the connection without a word
+        if isinstance(answer, _Garbled):
+            self._send_raw(answer.status, b'{"id": "oops', "application/json")
+            return
+        if isinstance(answer, _Trickled):
+            self._trickle(answer)
+            return
         self._send(*answer)
+
+    def _send_raw(self, status: int, payload: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _trickle(self, trickled: _Trickled) -> None:
+        status, body = trickled.answer
+        payload = b"" if body is None else json.dumps(body).encode()
+        head = (f"HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n").encode()
+        for byte in head + payload:  # the fault itself: a server that answers very slowly
+            if self.server.api.released(trickled.interval):
+                return
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:
+                return  # the client gave up
 
     def _send(self, status: int, body: Any) -> None:
         payload = b"" if body is None else json.dumps(body).encode()

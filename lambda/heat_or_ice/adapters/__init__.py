@@ -5,7 +5,15 @@ Importing this package stays cheap: `requests` is loaded on the first service ca
 """
 
 from heat_or_ice.adapters.api_client import ApiUnreachableError, LazyApiClient
-from heat_or_ice.adapters.attributes import EXPIRES_AT, PersistenceError, plain_numbers
+from heat_or_ice.adapters.attributes import (
+    ERASURES,
+    EXPIRES_AT,
+    VERSION,
+    OutOfTime,
+    PersistenceError,
+    VersionConflict,
+    plain_numbers,
+)
 from heat_or_ice.adapters.persistence import build_persistence_adapter
 from heat_or_ice.adapters.sqlite_store import SqlitePersistenceAdapter
 from heat_or_ice.adapters.timers import (
@@ -19,7 +27,11 @@ from heat_or_ice.adapters.timers import (
 )
 
 __all__ = [
+    "ERASURES",
     "EXPIRES_AT",
+    "VERSION",
+    "OutOfTime",
+    "VersionConflict",
     "MAX_TIMER_DURATION",
     "AlexaTimers",
     "ApiUnreachableError",

@@ -1,10 +1,12 @@
 """The HTTP client for Alexa service APIs (Timers): with a deadline, and loaded on first use.
 
-The SDK's DefaultApiClient calls `requests` without a timeout, so a hanging Timers API would run
-past Alexa's 8-second limit; TimeoutApiClient (in timeout_api_client) adds one. And
-ask_sdk_core.api_client imports `requests` at import time, which roughly doubles a cold start;
-LazyApiClient is what the skill builder gets instead, and it loads the real client only when a
-handler actually calls a service.
+The SDK's DefaultApiClient calls `requests` without a timeout, and a socket read timeout would
+not be enough anyway: it restarts with every byte, so a server trickling a byte every two
+seconds could hold the answer as long as it liked. TimeoutApiClient (in timeout_api_client)
+bounds the whole exchange instead: connect, TLS, request and answer together take at most
+`call_timeout` seconds, or less when the request's own deadline (adapters.deadline) is nearer.
+Its HTTP library loads only when a handler actually calls a service (LazyApiClient), so cold
+starts without service calls skip that cost.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ from ask_sdk_model.services import ApiClient
 if TYPE_CHECKING:
     from ask_sdk_model.services import ApiClientRequest, ApiClientResponse
 
-# Connect and read deadlines, in seconds: together well under Alexa's 8 s, leaving room for
-# storage and the rest of the request. The read deadline bounds each wait for bytes, not the
-# whole answer; a server trickling a byte at a time could take longer (the Timers API does not).
+# Seconds: a connection must be up within DEFAULT_CONNECT_TIMEOUT, and the whole call done within
+# DEFAULT_CALL_TIMEOUT. Well under Alexa's 8 s, leaving room for storage and the rest of the request.
 DEFAULT_CONNECT_TIMEOUT = 1.0
-DEFAULT_READ_TIMEOUT = 2.5
+DEFAULT_CALL_TIMEOUT = 2.5
 
 
 class ApiUnreachableError(ApiClientException):
@@ -29,15 +30,15 @@ class ApiUnreachableError(ApiClientException):
 
 
 class LazyApiClient(ApiClient):
-    """An ApiClient that builds a TimeoutApiClient (and imports `requests`) on first invoke."""
+    """An ApiClient that builds a TimeoutApiClient (and imports its HTTP library) on first invoke."""
 
     def __init__(
         self,
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
-        read_timeout: float = DEFAULT_READ_TIMEOUT,
+        call_timeout: float = DEFAULT_CALL_TIMEOUT,
     ):
         self.connect_timeout = connect_timeout
-        self.read_timeout = read_timeout
+        self.call_timeout = call_timeout
         self._client: ApiClient | None = None
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
@@ -45,5 +46,5 @@ class LazyApiClient(ApiClient):
         if self._client is None:
             from heat_or_ice.adapters.timeout_api_client import TimeoutApiClient
 
-            self._client = TimeoutApiClient(self.connect_timeout, self.read_timeout)
+            self._client = TimeoutApiClient(self.connect_timeout, self.call_timeout)
         return self._client.invoke(request)

@@ -1,9 +1,21 @@
 """What every attribute store shares: the key a user's attributes live under, when they
-expire, plain JSON numbers, and the one error the skill layer catches.
+expire, plain JSON numbers, versions, and the errors the skill layer catches.
 
 Stores keep one record per user. The attributes are plain JSON data (ints, strings, lists,
 dicts, bools); `expires_at` (epoch seconds, DynamoDB TTL style) marks a record as gone once
 the request's own timestamp has passed it.
+
+Versions: two devices of one person may answer at the same moment, each reading the record and
+writing it back. So every write is conditional on the version that was read:
+- `get_attributes` returns the record's data plus VERSION (and ERASURES once the person has
+  had everything deleted), or {} when there is no record at all;
+- `save_attributes` writes only if the stored version still equals the VERSION in the attributes
+  it is given (no VERSION: only if there is no record), raises VersionConflict otherwise, and on
+  success sets VERSION in that same dict to the new version;
+- `delete_attributes` never fails on a conflict: it replaces the record with a tombstone whose
+  version and ERASURES count are one higher, so a write prepared from anything read before the
+  deletion fails instead of bringing the history back. The tombstone holds no data and expires
+  after TOMBSTONE_LIFETIME.
 """
 
 from __future__ import annotations
@@ -11,7 +23,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ask_sdk_core.exceptions import PersistenceException
 
@@ -19,6 +31,11 @@ if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
 
 EXPIRES_AT = "expires_at"
+VERSION = "version"  # the record's version, as read; a save must carry it back
+ERASURES = "erasures"  # how many times the person had everything deleted
+RECORD_KEYS = (VERSION, ERASURES)  # kept by the store beside the data, not inside it
+# Long enough to outlive any request or conversation that read the record before it was erased.
+TOMBSTONE_LIFETIME_SECONDS = 24 * 3600
 
 
 class PersistenceError(PersistenceException):
@@ -27,6 +44,14 @@ class PersistenceError(PersistenceException):
     A subclass of the SDK's PersistenceException, so exception handlers written for the SDK's
     own adapters catch it too. Never swallowed: a skill that says "saved" must have saved.
     """
+
+
+class VersionConflict(PersistenceError):
+    """The record changed since it was read: nothing was written. Read it again and decide again."""
+
+
+class OutOfTime(PersistenceError):
+    """The request's time budget could not cover another call to the store; nothing was done."""
 
 
 def user_key(request_envelope: RequestEnvelope) -> str:
@@ -115,3 +140,38 @@ def dynamodb_numbers(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [dynamodb_numbers(item) for item in value]
     return value
+
+
+def stored_version(attributes: dict[str, Any]) -> int | None:
+    """The version a save must find in the store: None for "there must be no record"."""
+    version = attributes.get(VERSION)
+    if version is None:
+        return None
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise PersistenceError(f"{VERSION} must be a whole number, not {version!r}")
+    return version
+
+
+def erasures_of(attributes: dict[str, Any]) -> int:
+    erasures = attributes.get(ERASURES, 0)
+    if isinstance(erasures, bool) or not isinstance(erasures, int) or erasures < 0:
+        raise PersistenceError(f"{ERASURES} must be a whole number, not {erasures!r}")
+    return erasures
+
+
+def data_of(attributes: dict[str, Any]) -> dict[str, Any]:
+    """The attributes without the record's own keys, as they are stored."""
+    return {key: value for key, value in attributes.items() if key not in RECORD_KEYS}
+
+
+def with_record_keys(data: dict[str, Any], version: int, erasures: int) -> dict[str, Any]:
+    """The data as `get_attributes` returns it; ERASURES only once there has been one."""
+    attributes = {**data, VERSION: version}
+    if erasures:
+        attributes[ERASURES] = erasures
+    return attributes
+
+
+def tombstone_expiry(request_envelope: RequestEnvelope, clock: Callable[[], float]) -> int:
+    now = request_time(request_envelope)
+    return int((now if now is not None else clock()) + TOMBSTONE_LIFETIME_SECONDS)

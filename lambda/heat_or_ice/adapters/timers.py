@@ -8,9 +8,12 @@ Every failure is a TimerError whose kind says what the skill should tell the use
 | PERMISSION_REQUIRED | 401 or 403, or no API access token: ask for the permission  |
 | BAD_REQUEST         | 400 (e.g. duplicate label) and other 4xx; refused locally   |
 | NOT_FOUND           | 404: the timer is gone (dismissed or cancelled)             |
+| BUSY                | 429: too many requests just now; try again in a moment      |
 | DEVICE_OFFLINE      | 504                                                         |
 | SERVER_ERROR        | 500 and other 5xx, or an answer that cannot be read         |
 | TIMEOUT             | no answer within the client's deadline, or no connection    |
+| UNCONFIRMED         | create answered 2xx unreadably and the timer was not found: |
+|                     | it may be running; the session must be counted all the same |
 """
 
 from __future__ import annotations
@@ -43,9 +46,11 @@ class TimerErrorKind(enum.Enum):
     PERMISSION_REQUIRED = "PERMISSION_REQUIRED"
     BAD_REQUEST = "BAD_REQUEST"
     NOT_FOUND = "NOT_FOUND"
+    BUSY = "BUSY"
     DEVICE_OFFLINE = "DEVICE_OFFLINE"
     SERVER_ERROR = "SERVER_ERROR"
     TIMEOUT = "TIMEOUT"
+    UNCONFIRMED = "UNCONFIRMED"
 
 
 class TimerError(Exception):
@@ -55,6 +60,7 @@ class TimerError(Exception):
         super().__init__(message)
         self.kind = kind
         self.status = status
+        self.unreadable = False  # an answer that could not be read: the call may have worked
 
 
 @dataclass(frozen=True)
@@ -149,9 +155,30 @@ class AlexaTimers:
         return cls(handler_input.service_client_factory.get_timer_management_service())
 
     def create(self, spec: TimerSpec) -> str:
+        """The new timer's id. An unreadable success may still have started a timer: it is looked
+        up by its label (unique among active timers), and UNCONFIRMED if that fails too."""
         request = timer_request(spec)
-        response: TimerResponse = self._call(lambda: self._client.create_timer(request))
+        try:
+            response: TimerResponse = self._call(lambda: self._client.create_timer(request))
+        except TimerError as error:
+            if not error.unreadable:
+                raise
+            found = self._find_by_label(spec.label)
+            if found is None:
+                raise TimerError(TimerErrorKind.UNCONFIRMED, "The timer may exist but could not be confirmed") from error
+            return found
+        if not isinstance(getattr(response, "id", None), str) or not response.id:
+            found = self._find_by_label(spec.label)
+            if found is None:
+                raise TimerError(TimerErrorKind.UNCONFIRMED, "The answer to create carried no timer id")
+            return found
         return response.id
+
+    def _find_by_label(self, label: str) -> str | None:
+        try:
+            return next((timer.id for timer in self.list_timers() if timer.label == label and timer.id), None)
+        except TimerError:
+            return None
 
     def list_timers(self) -> list[TimerInfo]:
         response = self._call(self._client.get_timers)
@@ -173,7 +200,10 @@ class AlexaTimers:
         except ServiceException as error:
             raise timer_error(error) from error
         except SerializationException as error:
-            raise TimerError(TimerErrorKind.SERVER_ERROR, f"Unreadable Timers API answer: {error}") from error
+            # A body the SDK could not parse: for a 2xx answer the call itself worked.
+            failure = TimerError(TimerErrorKind.SERVER_ERROR, "Unreadable Timers API answer")
+            failure.unreadable = True
+            raise failure from error
 
 
 def timer_error(error: ServiceException) -> TimerError:
@@ -186,6 +216,8 @@ def timer_error(error: ServiceException) -> TimerError:
         kind = TimerErrorKind.PERMISSION_REQUIRED
     elif status == 404:
         kind = TimerErrorKind.NOT_FOUND
+    elif status == 429:
+        kind = TimerErrorKind.BUSY
     elif status == 504:
         kind = TimerErrorKind.DEVICE_OFFLINE
     elif status is not None and 400 <= status < 500:

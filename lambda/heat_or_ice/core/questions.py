@@ -53,6 +53,7 @@ from .screening import (
     WHICH_ONE_FLAGS,
     Screen,
     flare_of_a_known_problem,
+    muscle_question_inside_tier_b,
     location_question,
     question,
 )
@@ -171,6 +172,8 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
             unsure |= {flag}
     elif reply is screen.worrying:
         red |= {flag}
+    if screen.id is Q.URGENT_SIGNS and reply is Reply.NO and flag not in red and muscle_question_inside_tier_b(a):
+        a = a.with_changes(answered=a.answered | {Q.UPPER_BACK_MUSCULAR})  # "none of those": a sore muscle
     if screen.id is Q.URGENT_OR_FRAGILE and reply is Reply.NO and flag not in red:
         a = a.with_changes(answered=a.answered | {Q.FRAGILE_BONES, Q.URGENT_SIGNS})
     if screen.id is Q.LOWER_TIER_A and reply is not Reply.YES and reply is not Reply.UNSURE:

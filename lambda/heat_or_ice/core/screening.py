@@ -149,6 +149,12 @@ def _clearly_muscular(a: Answers) -> bool:
     return a.cause is Cause.INJURY or Symptom.SPASM in a.symptoms
 
 
+def muscle_question_inside_tier_b(a: Answers) -> bool:
+    """Upper back not known to be muscular: the Tier B question also asks about pain that doesn't
+    feel like a sore muscle (C7, also Tier B), so a "no" answers both in one turn (8.5)."""
+    return upper_back(a) and not _clearly_muscular(a) and Q.UPPER_BACK_MUSCULAR not in a.answered
+
+
 def _everyone(a: Answers) -> bool:
     return True
 

@@ -17,6 +17,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.services import ApiClient
 
+from .. import log_policy
 from ..adapters import LazyApiClient, build_persistence_adapter
 from .errors import SpeakingExceptionHandler
 from .handlers.advice import RecommendIntentHandler
@@ -35,6 +36,7 @@ from .handlers.privacy import privacy_handlers
 from .handlers.stretching import stretch_handlers
 from .handlers.sessions import session_handlers
 from .timed_sessions import SessionCapability, TimersFactory
+from .attempts import DecideAgainOnConflict
 from .replies import ReplyHandler
 from .turn import SESSIONS_KEY
 from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
@@ -47,6 +49,7 @@ def build_skill(
     skill_id: str | None = None,
     timers_for: TimersFactory | None = None,
 ) -> CustomSkill:
+    log_policy.quiet_libraries()  # whoever hosts the skill, boto3 and friends never log its data
     builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client or LazyApiClient())
     builder.skill_id = skill_id or None
     sessions = SessionCapability(timers_for) if timers_for else SessionCapability()
@@ -73,6 +76,7 @@ def build_skill(
     builder.add_global_request_interceptor(RequestLogInterceptor())
     builder.add_global_request_interceptor(SessionsWithEveryRequest(sessions))
     builder.add_global_response_interceptor(SaveProfileInterceptor())
+    builder.add_exception_handler(DecideAgainOnConflict())  # before the catch-all, which would answer it
     builder.add_exception_handler(SpeakingExceptionHandler())
     return builder.create()
 
@@ -88,6 +92,7 @@ class SessionsWithEveryRequest(AbstractRequestInterceptor):
 
 
 def build_skill_from_environment(environ: Mapping[str, str] = os.environ) -> CustomSkill:
+    log_policy.quiet_libraries()  # before boto3 is even loaded
     return build_skill(
         persistence_adapter=build_persistence_adapter(environ),
         skill_id=environ.get("SKILL_ID") or None,

@@ -32,6 +32,7 @@ from ..core import (
     screening_needed,
 )
 from ..core.advice import CARE_ACTIONS
+from ..core.screening import muscle_question_inside_tier_b
 from .ssml import Segment, plain_text
 from .state import Goal, Waiting
 from .turn import Reply, Turn
@@ -64,7 +65,10 @@ def clear_expectation(turn: Turn) -> None:
 
 # Questions ---------------------------------------------------------------------------------
 def question_words(turn: Turn, question_id: QuestionId) -> tuple[str, str]:
-    return turn.say(f"question.{question_id.value}"), turn.say(f"question.{question_id.value}.reprompt")
+    key = f"question.{question_id.value}"
+    if question_id is QuestionId.URGENT_SIGNS and muscle_question_inside_tier_b(turn.profile.answers()):
+        key = "question.URGENT_SIGNS.UPPER_BACK"
+    return turn.say(key), turn.say(f"{key}.reprompt")
 
 
 def _elicit(slot_name: str, from_intent: str | None) -> ElicitSlotDirective:

@@ -3,6 +3,10 @@
 Logs carry the request type, intent and slot *names*, never user or device ids, tokens, or
 what the person said about their body. A profile that could not be saved is reported to the
 person in the same response, so nothing is silently dropped.
+
+A save finding that another device wrote first (VersionConflict) is let through, so the whole
+request is decided again on the fresh record (see attempts); on the request's last attempt it
+is reported like any failed save.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 from ask_sdk_model.ui import SsmlOutputSpeech
 
+from ..adapters import VersionConflict
+from . import attempts
 from .ssml import to_ssml
 from .turn import Turn
 
@@ -65,6 +71,11 @@ class SaveProfileInterceptor(AbstractResponseInterceptor):
         try:
             manager.persistent_attributes = turn.profile.to_attributes(turn.now)
             manager.save_persistent_attributes()
+        except VersionConflict:
+            if not attempts.current().last:
+                raise  # decided again on what the other device wrote
+            log.warning("profile could not be saved: the record kept changing")
+            add_to_speech(response, turn.say("storage.save_failed"))
         except Exception as error:  # the store's own retries are spent: tell the person
             log.warning("profile could not be saved: %s", type(error).__name__)
             add_to_speech(response, turn.say("storage.save_failed"))

@@ -5,6 +5,10 @@ flags only, never free text), the sessions of the last week, how sessions felt, 
 `expires_at` time after which the store may delete everything (DynamoDB TTL). Values are
 ints, strings, lists and dicts, so they survive DynamoDB's Decimal round trip and JSON.
 Unknown or malformed stored values are dropped rather than trusted.
+
+The record's version and erasure count (see adapters.attributes) travel with the profile: a
+save writes only over the version this profile was read at, and `erasures` tells a
+conversation that began before "delete my history" that what it holds must go too.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import Any, Iterable, TypeVar
 
+from ..adapters import ERASURES, VERSION
 from ..core import (
     Answers,
     Cause,
@@ -113,9 +118,11 @@ class StoredSession:
     started_at: datetime
     ends_at: datetime
     timer_id: str | None = None
-    self_timed: bool = False  # the person timed it themselves (no timer permission)
+    self_timed: bool = False  # the person times it themselves (no permission, or no timer could be set)
     ended_early: bool = False
     feedback_asked: bool = False
+    reservation: str | None = None  # a random token of the request that reserved it, before its timer
+
 
     def record(self) -> SessionRecord:
         return SessionRecord(self.modality, self.started_at, self.ends_at)
@@ -131,6 +138,8 @@ class StoredSession:
         }
         if self.timer_id:
             stored["timer_id"] = self.timer_id
+        if self.reservation:
+            stored["reservation"] = self.reservation
         return stored
 
     @classmethod
@@ -142,6 +151,7 @@ class StoredSession:
         if modality is None or started is None or ends is None:
             return None
         timer_id = stored.get("timer_id")
+        reservation = stored.get("reservation")
         return cls(
             modality,
             started,
@@ -150,6 +160,7 @@ class StoredSession:
             self_timed=stored.get("self_timed") is True,
             ended_early=stored.get("ended_early") is True,
             feedback_asked=stored.get("feedback_asked") is True,
+            reservation=reservation if isinstance(reservation, str) else None,
         )
 
 
@@ -180,11 +191,14 @@ class Profile:
     episode_updated_at: datetime | None = None
     sessions: list[StoredSession] = field(default_factory=list)
     outcomes: list[SessionOutcome] = field(default_factory=list)
+    version: int | None = None  # of the stored record this was read from; None: there was none
+    erasures: int = 0  # times the person had everything deleted
 
     @classmethod
     def from_attributes(cls, stored: Any, now: datetime) -> Profile:
         if not isinstance(stored, dict):
             return cls()
+        version, erasures = stored.get(VERSION), stored.get(ERASURES)
         sessions = [s for s in map(StoredSession.from_dict, _list(stored.get("sessions"))) if s]
         outcomes = [o for o in map(_outcome_from_dict, _list(stored.get("outcomes"))) if o]
         episode = stored.get("episode") if isinstance(stored.get("episode"), dict) else None
@@ -196,6 +210,8 @@ class Profile:
             episode_updated_at=updated,
             sessions=[s for s in sessions if now - s.ends_at <= SESSION_HISTORY_KEPT],
             outcomes=[o for o in outcomes if now - o.at <= OUTCOMES_KEPT],
+            version=version if _whole(version) else None,
+            erasures=erasures if _whole(erasures) else 0,
         )
 
     def to_attributes(self, now: datetime) -> dict[str, Any]:
@@ -205,6 +221,10 @@ class Profile:
             "outcomes": [_outcome_to_dict(o) for o in self.outcomes],
             "expires_at": to_epoch(now + RETENTION),
         }
+        if self.version is not None:
+            stored[VERSION] = self.version
+        if self.erasures:
+            stored[ERASURES] = self.erasures
         if self.episode is not None:
             stored["episode"] = self.episode
             stored["episode_updated_at"] = to_epoch(self.episode_updated_at or now)
@@ -226,9 +246,16 @@ class Profile:
     def latest_session(self) -> StoredSession | None:
         return max(self.sessions, key=lambda s: s.started_at, default=None)
 
+    def reserved_by(self, reservation: str) -> StoredSession | None:
+        return next((s for s in self.sessions if s.reservation == reservation), None)
+
     def running_session(self, now: datetime) -> StoredSession | None:
         latest = self.latest_session()
         return latest if latest and latest.started_at <= now < latest.ends_at else None
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _list(value: Any) -> list[Any]:

@@ -4,6 +4,10 @@ A `Turn` is created by the request interceptor and found by handlers with `Turn.
 The skill's "now" is the request's timestamp, never the server clock, so conversations can be
 replayed at any time. The profile is loaded lazily, once; if the store is down the turn
 carries on with an empty profile that is never saved over what is stored.
+
+A conversation keeps its answers in the session too. If the person had everything deleted
+(from another device) since this conversation last read the record, those answers go as well:
+the session remembers the record's erasure count it saw (only once there has been an erasure).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import Card, SimpleCard
 
+from ..adapters import VERSION
 from ..core import Answers
 from .profile import Profile
 from . import state as dialog_state
@@ -29,6 +34,7 @@ log = logging.getLogger(__name__)
 _TURN_KEY = "turn"
 SESSIONS_KEY = "sessions"
 _EPISODE_KEY = "episode"  # the episode's answers, kept in the session as well as the store
+_ERASURES_KEY = "erasures"  # the record's erasure count this conversation last saw
 
 
 @dataclass
@@ -106,11 +112,29 @@ class Turn:
             self.storage_unavailable = True
             stored = {}
         profile = Profile.from_attributes(stored, self.now)
+        if not self.storage_unavailable:
+            seen = self.session.get(_ERASURES_KEY, 0)
+            if not isinstance(seen, int) or seen < profile.erasures:
+                self.session.pop(_EPISODE_KEY, None)  # deleted elsewhere since: it goes too
+            if profile.erasures:
+                self.session[_ERASURES_KEY] = profile.erasures
         # This conversation's answers, even if the store lost or never got them.
         episode = self.session.get(_EPISODE_KEY)
         if isinstance(episode, dict):
             profile.episode, profile.episode_updated_at = episode, self.now
         return profile
+
+    def save_now(self) -> None:
+        """Writes the profile at once, over the version it was read at (a session is reserved
+        this way before its timer exists). Raises VersionConflict when another device wrote
+        first and PersistenceError when the store fails; the response interceptor then saves
+        only what changes after this."""
+        attributes = self.profile.to_attributes(self.now)
+        manager = self.handler_input.attributes_manager
+        manager.persistent_attributes = attributes
+        manager.save_persistent_attributes()
+        self.profile.version = attributes.get(VERSION)
+        self.profile_changed = self.episode_unsaved = False
 
     def remember_answers(self, answers: Answers, *, save_now: bool) -> None:
         """Keeps the answers in the session at once; in the store when `save_now`, or when the

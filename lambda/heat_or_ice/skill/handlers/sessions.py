@@ -86,9 +86,8 @@ class PermissionAnswerHandler(AbstractRequestHandler):
         plan = plan_from_token(turn, request.token)
         if plan is None:
             return offer_stretch_or_close(turn, [turn.say("session.permission_plan_lost")])
-        if answer == "ACCEPTED":
-            return self.sessions.create_timer(turn, plan, [turn.say("session.permission_thanks")])
-        return self.sessions.time_it_yourself(turn, plan, add_card=payload.get("isCardThrown") is not True)
+        return self.sessions.after_permission(
+            turn, plan, accepted=answer == "ACCEPTED", consent_card=payload.get("isCardThrown") is not True)
 
 
 def session_handlers(sessions: SessionCapability) -> list[AbstractRequestHandler]:
