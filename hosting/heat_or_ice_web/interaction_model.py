@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# A word: letters with inner apostrophes ("i'm", "don't"), or a number with an optional decimal part.
-_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*")
+# A word: letters with inner apostrophes ("i'm", "don't"), a number with an optional decimal part, or
+# the "'s" that follows a slot in a sample ("my {location}'s sore").
+_WORD = re.compile(r"\d+(?:\.\d+)?|'s\b|[^\W\d_]+(?:'[^\W\d_]+)*")
 _SLOT = re.compile(r"^\{(\w+)\}$")
 # Contractions are spelled out on both sides, so "it's my neck" matches the sample "it is my {location}".
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "let's": "let us"}
@@ -36,6 +37,8 @@ def _spelled_out(word: str) -> str:
     for ending, full in _ENDINGS:
         if word.endswith(ending):
             return word[: -len(ending)] + full
+    if word.endswith("'s") and len(word) > 2:
+        return word[:-2] + " 's"  # "my neck's sore": the place, then "'s" (is, has, or a possessive)
     return word
 
 
@@ -43,6 +46,21 @@ def words_of(text: str) -> list[str]:
     """Lower-case words with punctuation dropped, the way both samples and typed lines are compared."""
     found = _WORD.findall(text.lower().replace("\u2019", "'"))
     return " ".join(_spelled_out(word) for word in found).split()
+
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelled_number(word: str) -> str:
+    """"3" -> "three", "25" -> "twenty five"; other words unchanged."""
+    if not word.isdigit() or len(word) > 2:
+        return word
+    number = int(word)
+    if number < 20:
+        return _ONES[number]
+    tens, ones = divmod(number, 10)
+    return _TENS[tens] + ("" if ones == 0 else " " + _ONES[ones])
 
 
 def sample_tokens(sample: str) -> tuple[str, ...]:
@@ -69,8 +87,12 @@ class SlotType:
     phrases: dict[str, tuple[tuple[str, str], ...]]
 
     def resolve(self, words: list[str]) -> tuple[tuple[str, str], ...] | None:
-        """The values these words name, or None. A trailing plural "s" is forgiven ("heating pads")."""
-        said = " ".join(words)
+        """The values these words name, or None.
+
+        A trailing plural "s" is forgiven ("heating pads"), and numbers typed as digits are read as
+        the words a speaker says ("3 days ago" is "three days ago").
+        """
+        said = " ".join(_spelled_number(word) for word in words)
         if said in self.phrases:
             return self.phrases[said]
         if said.endswith("s") and said[:-1] in self.phrases:

@@ -40,10 +40,7 @@ VIRTUAL_ALEXA_BUILT_INS = {
     "AMAZON.StopIntent": ["stop", "off", "shut up"],
     "AMAZON.YesIntent": ["yes", "yes please", "sure"],
 }
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty"
-).split()
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _STRIPPED = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 
 
@@ -116,26 +113,92 @@ class Model:
 
     # --- virtual-alexa matching ------------------------------------------------------------
     @cached_property
-    def _compiled(self) -> list[tuple[str, str, re.Pattern[str], list[str], list[str]]]:
+    def _compiled(self) -> list[tuple[str, str, tuple[str, ...], list[str], list[str]]]:
+        """(intent, sample, literal parts, slot names, non-empty literal parts) per sample, in virtual-alexa's order."""
         compiled = []
         for name, intent in self.intents.items():
             samples = list(intent.get("samples", [])) + VIRTUAL_ALEXA_BUILT_INS.get(name, [])
             for sample in samples:
-                literal = [part.strip() for part in SLOT.split(sample)[::2]]
-                pattern = "(.*)".join(re.escape(part) for part in literal)
-                needles = [part.lower() for part in literal if part]
-                compiled.append((name, sample, re.compile(f"^{pattern}$", re.IGNORECASE), slots_in(sample), needles))
+                literal = tuple(part.strip().lower() for part in SLOT.split(sample)[::2])
+                compiled.append((name, sample, literal, slots_in(sample), [part for part in literal if part]))
         return compiled
 
+    @staticmethod
+    def _split(lowered: str, literal: tuple[str, ...]) -> list[str] | None:
+        """The slot texts of `^L0(.*)L1(.*)...Ln$` matched greedily, as virtual-alexa's regex does; None if no match.
+
+        Greedy groups put each literal part at its rightmost place that still leaves room for the parts
+        after it, so the places are found from the right.
+        """
+        first, last = literal[0], literal[-1]
+        if len(literal) == 1:
+            return [] if lowered == first else None
+        if not lowered.startswith(first):
+            return None
+        end = len(lowered) - len(last)
+        if end < len(first) or not lowered.endswith(last):
+            return None
+        starts = [0] * len(literal)
+        limit = end
+        for k in range(len(literal) - 2, 0, -1):
+            at = lowered.rfind(literal[k], len(first), limit)
+            if at < 0:
+                return None
+            starts[k], limit = at, at
+        groups = []
+        previous_end = len(first)
+        for k in range(1, len(literal) - 1):
+            groups.append(lowered[previous_end : starts[k]])
+            previous_end = starts[k] + len(literal[k])
+        groups.append(lowered[previous_end:end])
+        return groups
+
     @cached_property
-    def _type_words(self) -> dict[str, dict[str, str]]:
+    def _index(self) -> tuple[dict[str, list[tuple[int, frozenset[str]]]], list[int]]:
+        """Samples by the least common literal word they contain; samples with no literal word apart.
+
+        Only a speed-up: a sample can match only if each of its literal words is in the utterance, so
+        an utterance is tried against the samples keyed by one of its words whose literal words it has.
+        """
+        counts: dict[str, int] = {}
+        words_of = []
+        for _, _, _, _, needles in self._compiled:
+            words = frozenset(w for needle in needles for w in needle.split())
+            words_of.append(words)
+            for word in words:
+                counts[word] = counts.get(word, 0) + 1
+        by_key: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        unkeyed = []
+        for index, words in enumerate(words_of):
+            if words:
+                by_key.setdefault(min(words, key=lambda w: (counts[w], w)), []).append((index, words))
+            else:
+                unkeyed.append(index)
+        return by_key, unkeyed
+
+    @staticmethod
+    def _tokens(lowered: str) -> set[str]:
+        tokens = set(lowered.split())
+        for token in list(tokens):
+            cut = token.find("'", 1)
+            if cut > 0:  # "neck's" also holds "neck" and "'s", as in "my {location}'s sore"
+                tokens.update((token[:cut], token[cut:]))
+        return tokens
+
+    @cached_property
+    def type_words(self) -> dict[str, dict[str, str]]:
+        """`words()` of every custom type, computed once."""
         return {name: self.words(name) for name in self.types}
+
+    @cached_property
+    def _slot_types_by_intent(self) -> dict[str, dict[str, str]]:
+        return {name: self.slot_types(name) for name in self.intents}
 
     def _slot_value(self, slot_type: str, raw: str) -> tuple[bool, bool, str]:
         """(matches, typed, value) for one captured slot text."""
         text = raw.strip()
-        if slot_type in self._type_words:
-            value_id = self._type_words[slot_type].get(text.lower())
+        if slot_type in self.type_words:
+            value_id = self.type_words[slot_type].get(text.lower())
             return value_id is not None, True, value_id or ""
         if slot_type == "AMAZON.NUMBER":
             ok = re.fullmatch(r"[0-9]*", text) is not None or text.lower() in _NUMBER_WORDS
@@ -145,23 +208,39 @@ class Model:
     def matches(self, utterance: str) -> list[Match]:
         clean = _STRIPPED.sub("", utterance)
         lowered = clean.lower()
+        by_key, unkeyed = self._index
+        tokens = self._tokens(lowered)
+        candidates = sorted(
+            unkeyed + [i for token in tokens for i, words in by_key.get(token, ()) if words <= tokens]
+        )
         found = []
-        for intent, sample, regex, slot_names, needles in self._compiled:
-            if not all(needle in lowered for needle in needles):
+        splits: dict[tuple[str, ...], list[str] | None] = {}  # many samples share their literal parts
+        values_seen: dict[tuple[str, str], tuple[bool, bool, str]] = {}
+        for index in candidates:
+            intent, sample, literal, slot_names, needles = self._compiled[index]
+            if literal in splits:
+                groups = splits[literal]
+            elif not (lowered.startswith(literal[0]) and lowered.endswith(literal[-1])):
                 continue
-            m = regex.match(clean)
-            if not m:
+            elif not all(needle in lowered for needle in needles):
+                continue
+            else:
+                groups = splits[literal] = self._split(lowered, literal)
+            if groups is None:
                 continue
             values: dict[str, str] = {}
             typed = 0
             ok = True
             raw_length = 0
-            slot_types = self.slot_types(intent)
-            for slot_name, raw in zip(slot_names, m.groups()):
-                if raw != m.group(0) and raw.strip() and not raw.startswith(" ") and not raw.endswith(" "):
+            slot_types = self._slot_types_by_intent[intent]
+            for slot_name, raw in zip(slot_names, groups):
+                if raw != lowered and raw.strip() and not raw.startswith(" ") and not raw.endswith(" "):
                     ok = False
                     break
-                matched, is_typed, value = self._slot_value(slot_types[slot_name], raw)
+                key = (slot_types[slot_name], raw)
+                if key not in values_seen:
+                    values_seen[key] = self._slot_value(*key)
+                matched, is_typed, value = values_seen[key]
                 if not matched:
                     ok = False
                     break
@@ -169,7 +248,7 @@ class Model:
                 values[slot_name] = value
                 raw_length += len(raw.strip()) if is_typed else len(raw)
             if ok:
-                found.append(Match(intent, sample, len(m.group(0)) - raw_length, typed, values))
+                found.append(Match(intent, sample, len(lowered) - raw_length, typed, values))
         return found
 
     def resolve(self, utterance: str) -> Match | None:
@@ -179,9 +258,7 @@ class Model:
     def best(found: list[Match]) -> Match | None:
         best: Match | None = None
         for match in found:
-            if best is None or match.score > best.score:
-                best = match
-            elif match.score == best.score and match.typed_slots > best.typed_slots:
+            if best is None or match.score > best.score or match.score == best.score and match.typed_slots > best.typed_slots:
                 best = match
         return best
 

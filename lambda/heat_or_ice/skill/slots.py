@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ask_sdk_model import IntentRequest
+from ask_sdk_model import IntentRequest, ListSlotValue, SimpleSlotValue
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 E = TypeVar("E")
@@ -54,6 +54,47 @@ def read_enum(request: object, name: str, kind: type[E]) -> tuple[E | None, str 
         except ValueError:
             return None, reading.heard
     return None, reading.heard
+
+
+def read_enum_values(request: object, name: str, kind: type[E]) -> tuple[list[E], list[str]]:
+    """Every value of a slot that may hold several ("numbness and tingling"), as domain enums.
+
+    Reads `slotValue` (a "List" of values, or one "Simple" value), resolving each value on its own;
+    without a `slotValue` it reads the single `value` and `resolutions` as `read_enum` does. Returns the
+    resolved values in the order said, without repeats, and what was heard for each value that did not.
+    """
+    if not isinstance(request, IntentRequest) or request.intent is None or not request.intent.slots:
+        return [], []
+    slot = request.intent.slots.get(name)
+    slot_value = getattr(slot, "slot_value", None)
+    if isinstance(slot_value, ListSlotValue):
+        said = [item for item in slot_value.values or [] if isinstance(item, SimpleSlotValue)]
+    else:
+        said = [slot_value] if isinstance(slot_value, SimpleSlotValue) else []
+    if not said:
+        value, heard = read_enum(request, name, kind)
+        return ([value] if value is not None else []), ([heard] if heard else [])
+    values: list[E] = []
+    unresolved: list[str] = []
+    for item in said:
+        # A lone value may carry its resolutions on the slot itself, as single-value slots do.
+        resolutions = item.resolutions or (slot.resolutions if len(said) == 1 else None)
+        value = None
+        for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
+            status = getattr(getattr(authority, "status", None), "code", None)
+            matched = getattr(authority, "values", None) or []
+            if status == StatusCode.ER_SUCCESS_MATCH and matched:
+                try:
+                    value = kind(getattr(getattr(matched[0], "value", None), "id", None))  # type: ignore[call-arg]
+                except ValueError:
+                    value = None
+                break
+        if value is not None:
+            if value not in values:
+                values.append(value)
+        elif isinstance(item.value, str) and item.value.strip():
+            unresolved.append(item.value.strip()[:_HEARD_LIMIT])
+    return values, unresolved
 
 
 def read_minutes(request: object, name: str) -> int | None:
