@@ -50,7 +50,7 @@ US, GB, CA, AU, IN = LOCALES
 # what the skill receives for that slot (`slotValue` lists, possibly without `value`), so a slot is
 # listed here only once the skill reads it with `skill.slots.read_enum_values`.
 MULTIPLE_VALUE_LOCALES = (US, GB, CA, AU)
-MULTIPLE_VALUE_SLOTS: dict[str, tuple[str, ...]] = {}
+MULTIPLE_VALUE_SLOTS: dict[str, tuple[str, ...]] = {"RecommendIntent": ("symptom",)}
 
 # Intents whose slots the skill may fill with Dialog.ElicitSlot (manual delegation).
 DIALOG_INTENTS = ("RecommendIntent", "StartSessionIntent")

@@ -113,3 +113,17 @@ def test_an_empty_or_missing_slot_or_another_request_reads_nothing():
 def test_a_very_long_unresolved_value_is_cut_short():
     request = request_with({"slotValue": {"type": "List", "values": [simple("x" * 200, None)]}})
     assert read_enum_values(request, "symptom", Feeling) == ([], ["x" * 40])
+
+
+def test_a_warning_sign_said_second_in_a_list_of_symptoms_is_heard_by_the_skill(talk):
+    # "my lower back is numb and I can't feel my groin": Alexa sends both values as one list.
+    slot = {
+        "name": "symptom",
+        "confirmationStatus": "NONE",
+        "slotValue": {"type": "List", "values": [simple("numb", "NUMBNESS"), simple("can't feel my groin",
+                                                                                   "SADDLE_NUMBNESS")]},
+    }
+    event = talk.envelopes.intent(talk._session(), "RecommendIntent", {"symptom": slot})
+    response = talk.send_raw(event)
+    speech = response["response"]["outputSpeech"]["ssml"]
+    assert "nine one one" in speech and response["response"]["shouldEndSession"] is True

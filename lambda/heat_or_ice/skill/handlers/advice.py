@@ -25,7 +25,7 @@ from ...core.screening import SLOTS, WHICH_ONE_FLAGS
 from ..dialog import continue_advice, pending_question
 from ..outcomes import AskPlainly, AskQuestion, Continue, Miss
 from ..rendering import intro_for, show
-from ..slots import read_enum
+from ..slots import read_enum, read_enum_values
 from ..state import MAX_MISSES, DialogState, Waiting
 from ..turn import Turn
 
@@ -55,12 +55,16 @@ def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]
         elif heard:
             unmatched[slot] = heard
     symptoms = set(answers.symptoms)
-    for slot in ("symptom", "otherSymptom"):
-        value, heard = read_enum(request, slot, Symptom)
-        if value is not None:
-            symptoms.add(value)
-        elif heard:
-            unmatched[slot] = heard
+    # Where the model lets Alexa fill a slot with several values ("numb and tingling"), every one
+    # of them counts: a warning sign may be the second.
+    said = {
+        "symptom": read_enum_values(request, "symptom", Symptom),
+        "otherSymptom": read_enum_values(request, "otherSymptom", Symptom),
+    }
+    for slot, (values, heard) in said.items():
+        symptoms.update(values)
+        if heard and not values:
+            unmatched[slot] = heard[0]
     changes["symptoms"] = frozenset(symptoms)
     return answers.with_changes(**changes), unmatched
 
