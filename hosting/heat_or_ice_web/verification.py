@@ -24,6 +24,16 @@ until the earliest expiry in its chain or a day, whichever comes first, and reus
 validity period and name are still checked on every request. A URL whose chain could not be
 loaded or validated is remembered as such for FAILED_CHAIN_SECONDS, so a bad URL is not fetched
 again on every request, yet a passing network fault heals within a minute.
+
+Trust roots are asn1crypto certificates, which parse their fields lazily and not thread-safely.
+Each verifier reads the system store once, into certificate objects of its own indexed by subject
+name, and validates one chain at a time under a lock: requests arriving together right after
+start-up would otherwise parse the same roots at once and be rejected (KeyError inside asn1crypto).
+Validation happens only on a cache miss, so the lock costs nothing afterwards, and requests that
+waited find the chain already cached instead of validating it again. certvalidator looks issuers up
+by name, so each validation is given only the roots named in its chain, not all ~150 (re-hashing
+every root's name was most of a validation's CPU); fewer roots can only fail a path, never make
+one. A change to the system store is seen when the server restarts.
 """
 
 from __future__ import annotations
@@ -34,7 +44,8 @@ import ipaddress
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.request import urlopen
@@ -51,7 +62,7 @@ from ask_sdk_webservice_support.verifier import (  # noqa: E402
     VerificationException,
 )
 from ask_sdk_webservice_support.verifier_constants import CERT_CHAIN_DOMAIN  # noqa: E402
-from asn1crypto import pem  # noqa: E402
+from asn1crypto import pem, x509  # noqa: E402
 from certvalidator import CertificateValidator, ValidationContext  # noqa: E402
 from certvalidator.errors import PathError, ValidationError  # noqa: E402
 from cryptography.exceptions import InvalidSignature  # noqa: E402
@@ -64,6 +75,7 @@ from cryptography.x509 import (  # noqa: E402
     load_pem_x509_certificate,
     load_pem_x509_certificates,
 )
+from oscrypto import trust_list  # noqa: E402
 
 __all__ = [
     "AbstractVerifier",
@@ -161,6 +173,9 @@ class AlexaRequestVerifier(RequestVerifier):
         self._cert_chain_loader = cert_chain_loader
         self._clock = clock
         self.chains = chain_cache or ChainCache()
+        self._validation_lock = threading.Lock()
+        # (subject name key, root), read on first use under the lock
+        self._trust_roots: list[tuple[str, x509.Certificate]] | None = None
 
     def verify(self, headers, serialized_request_env, deserialized_request_env) -> None:  # noqa: ANN001
         try:
@@ -175,18 +190,40 @@ class AlexaRequestVerifier(RequestVerifier):
     def _retrieve_and_validate_certificate_chain(self, cert_url: str, x509_backend: object = None) -> Certificate:
         self._validate_certificate_url(cert_url)  # every time: it is cheap and decides what is fetched
         now = self._clock()
+        known = self._known_certificate(cert_url, now)
+        if known is not None:
+            return known
+        with self._failures_remembered(cert_url, now):
+            chain = self._load_cert_chain(cert_url)
+        # The download stays outside the lock: a slow or bogus URL must not hold up other requests.
+        with self._validation_lock:
+            known = self._known_certificate(cert_url, now)  # validated while this request waited
+            if known is not None:
+                return known
+            with self._failures_remembered(cert_url, now):
+                self._validate_cert_chain(chain)
+                end_certificate = load_pem_x509_certificate(chain)
+                self._validate_end_certificate(end_certificate)
+                chain_certificates = load_pem_x509_certificates(chain)
+                expiry = min(cert.not_valid_after_utc for cert in chain_certificates).timestamp()
+            self.chains.put(cert_url, _Validated(end_certificate, min(expiry, now + MAX_CHAIN_AGE_SECONDS)))
+            return end_certificate
+
+    def _known_certificate(self, cert_url: str, now: float) -> Certificate | None:
+        """The cached signing certificate for ``cert_url``, checked again now; None if not cached."""
         known = self.chains.get(cert_url, now)
         if isinstance(known, _Failed):
             raise VerificationException(known.reason)
         if isinstance(known, _Validated):
             self._validate_end_certificate(known.certificate)  # still valid now, still Alexa's
             return known.certificate
+        return None
+
+    @contextmanager
+    def _failures_remembered(self, cert_url: str, now: float) -> Iterator[None]:
+        """Any error inside rejects the request and marks ``cert_url`` failed for a while."""
         try:
-            chain = self._load_cert_chain(cert_url)
-            self._validate_cert_chain(chain)
-            end_certificate = load_pem_x509_certificate(chain)
-            self._validate_end_certificate(end_certificate)
-            expiry = min(cert.not_valid_after_utc for cert in load_pem_x509_certificates(chain)).timestamp()
+            yield
         except VerificationException as error:
             self.chains.put(cert_url, _Failed(_verification_reason(error), now + FAILED_CHAIN_SECONDS))
             raise
@@ -194,8 +231,6 @@ class AlexaRequestVerifier(RequestVerifier):
             reason = f"Certificate chain could not be read ({type(error).__name__})"
             self.chains.put(cert_url, _Failed(reason, now + FAILED_CHAIN_SECONDS))
             raise VerificationException(reason) from error
-        self.chains.put(cert_url, _Validated(end_certificate, min(expiry, now + MAX_CHAIN_AGE_SECONDS)))
-        return end_certificate
 
     def _load_cert_chain(self, cert_url: str) -> bytes:
         # Called only after _validate_certificate_url accepted the URL; what it returns is cached
@@ -206,13 +241,17 @@ class AlexaRequestVerifier(RequestVerifier):
             raise VerificationException("Unable to load the certificate chain") from error
 
     def _validate_cert_chain(self, cert_chain: bytes) -> None:
+        # Called with self._validation_lock held.
         try:
-            certificates = [der for _, _, der in pem.unarmor(cert_chain, multiple=True)]
+            certificates = [
+                x509.Certificate.load(der) for _, _, der in pem.unarmor(cert_chain, multiple=True)
+            ]
         except ValueError as error:
             raise VerificationException("Certificate chain is not PEM") from error
         if not certificates:
             raise VerificationException("Certificate chain is empty")
-        context = ValidationContext(extra_trust_roots=self._extra_trust_roots or None)
+        # A fresh context each time: it fixes "now" when built and caches the paths it validated.
+        context = ValidationContext(trust_roots=self._trust_roots_named_in(certificates))
         validator = CertificateValidator(
             certificates[0], certificates[1:], validation_context=context
         )
@@ -220,6 +259,20 @@ class AlexaRequestVerifier(RequestVerifier):
             validator.validate_usage(key_usage={"digital_signature"})
         except (PathError, ValidationError) as error:
             raise VerificationException("Certificate chain is not valid") from error
+
+    def _trust_roots_named_in(self, chain: list[x509.Certificate]) -> list[x509.Certificate]:
+        """The trusted roots that could end a path for ``chain``: those it names as issuer or subject.
+
+        Called with self._validation_lock held. The system roots plus the extra ones are loaded
+        once, as this verifier's own objects: oscrypto hands every caller the same certificate
+        objects, and copies keep their lazily parsed fields out of anyone else's reach.
+        """
+        if self._trust_roots is None:
+            system = [x509.Certificate.load(cert.dump()) for cert, _, _ in trust_list.get_list()]
+            extra = [_load_certificate(root) for root in self._extra_trust_roots]
+            self._trust_roots = [(root.subject.hashable, root) for root in system + extra]
+        names = {name.hashable for cert in chain for name in (cert.issuer, cert.subject)}
+        return [root for subject, root in self._trust_roots if subject in names]
 
     def _validate_end_certificate(self, x509_cert: Certificate) -> None:
         # The SDK's version compares naive datetimes and crashes when the SAN is absent.
@@ -253,6 +306,13 @@ class AlexaRequestVerifier(RequestVerifier):
             )
         except InvalidSignature as error:
             raise VerificationException("Request body does not match its signature") from error
+
+
+def _load_certificate(pem_or_der: bytes) -> x509.Certificate:
+    """One certificate, PEM or DER, as certvalidator's extra_trust_roots accepts them."""
+    if pem.detect(pem_or_der):
+        _, _, pem_or_der = pem.unarmor(pem_or_der)
+    return x509.Certificate.load(pem_or_der)
 
 
 def _verification_reason(error: VerificationException) -> str:
