@@ -234,10 +234,22 @@ def test_8_4_a_pending_eases_with_rest_question_is_still_understood():
 
 
 # 8.1 accidents
-def test_8_1_an_accident_asks_whether_it_was_recent_and_unchecked():
+def test_8_1_an_accident_in_the_last_few_days_asks_only_whether_a_doctor_checked_it():
     crash = Answers(location=NECK, cause=Cause.ACCIDENT, onset=Onset.DAYS)
     asked = converse(crash, all_clear())
-    assert asked.index(Q.ACCIDENT_RECENT_UNCHECKED) < asked.index(Q.URGENT_OR_FRAGILE)
+    assert Q.ACCIDENT_RECENT_UNCHECKED not in asked, "one clause: a no cannot mean two things"
+    assert asked.index(Q.ACCIDENT_CHECKED) < asked.index(Q.URGENT_OR_FRAGILE)
+    unchecked = apply_reply(crash, Q.ACCIDENT_CHECKED, Reply.NO)
+    assert next_question(unchecked) is None
+    assert (advise(unchecked).action, advise(unchecked).rule) == (Action.CLINICIAN_NOW, "D3")
+    checked = apply_reply(crash, Q.ACCIDENT_CHECKED, Reply.YES)
+    assert RedFlag.SERIOUS_ACCIDENT not in advise(checked).red_flags
+
+
+def test_8_1_an_accident_a_few_weeks_ago_asks_whether_it_was_recent_and_unchecked():
+    crash = Answers(location=NECK, cause=Cause.ACCIDENT, onset=Onset.WEEKS)
+    asked = converse(crash, all_clear())
+    assert Q.ACCIDENT_RECENT_UNCHECKED in asked and Q.ACCIDENT_CHECKED not in asked
     assert next_question(apply_reply(crash, Q.ACCIDENT_RECENT_UNCHECKED, Reply.YES)) is None
 
 

@@ -148,6 +148,7 @@ UNSURE_ADVICE = {
     QuestionId.CHEST_PAIN: (Action.CLINICIAN_TODAY, "D1_UNSURE", False),
     QuestionId.NECK_DANGER_SIGNS: (Action.CLINICIAN_TODAY, "D1_UNSURE", False),
     QuestionId.ACCIDENT_RECENT_UNCHECKED: (Action.CLINICIAN_TODAY, "D3_UNSURE", False),
+    QuestionId.ACCIDENT_CHECKED: (Action.CLINICIAN_TODAY, "D3_UNSURE", False),
     QuestionId.FRAGILE_BONES: (Action.CLINICIAN_SOON, "D3_UNSURE_BONES", True),
     QuestionId.URGENT_SIGNS: (Action.CLINICIAN_SOON, "D2_UNSURE", True),
     QuestionId.URGENT_OR_FRAGILE: (Action.CLINICIAN_SOON, "D2_UNSURE", True),  # until the bones follow-up

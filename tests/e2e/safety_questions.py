@@ -16,11 +16,11 @@ YES_NO_QUESTIONS = {
     for question in (
         "LOWER_TIER_A", "SADDLE_NUMBNESS", "BLADDER_BOWEL", "BOTH_LEGS", "CHEST_PAIN", "NECK_DANGER_SIGNS",
         "UPPER_BACK_MUSCULAR", "URGENT_SIGNS", "URGENT_OR_FRAGILE", "FRAGILE_BONES", "SWELLING",
-        "ACCIDENT_RECENT_UNCHECKED", "SKIN_FEELS_NORMAL",
+        "ACCIDENT_RECENT_UNCHECKED", "ACCIDENT_CHECKED", "SKIN_FEELS_NORMAL",
     )
 }
 # Questions whose reassuring answer is "yes" ("does the skin there feel normal?").
-REASSURED_BY_YES = frozenset({"UPPER_BACK_MUSCULAR", "SKIN_FEELS_NORMAL"})
+REASSURED_BY_YES = frozenset({"UPPER_BACK_MUSCULAR", "SKIN_FEELS_NORMAL", "ACCIDENT_CHECKED"})
 MAX_QUESTIONS = 12  # more than the dialog can ask in one go; a loop is a bug, not a long dialog
 
 

@@ -10,7 +10,7 @@ SLOT_OF_QUESTION = {
     "LOCATION": "location", "LOCATION_AGAIN": "location", "ONSET": "onset", "CAUSE": "cause", "PREFERENCE": "preference",
 }
 # Questions whose reassuring answer is "yes" ("does it ease when you lie still and rest?").
-REASSURED_BY_YES = frozenset({"EASES_WITH_REST", "SKIN_FEELS_NORMAL"})
+REASSURED_BY_YES = frozenset({"EASES_WITH_REST", "SKIN_FEELS_NORMAL", "ACCIDENT_CHECKED"})
 
 
 def pending_question(talk: Conversation) -> str | None:

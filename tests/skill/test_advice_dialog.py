@@ -79,8 +79,8 @@ def test_D1_emergency_number_follows_the_locale(skill):
 
 def test_D3_a_recent_accident_nobody_has_checked_sends_to_emergency_care(talk):
     talk.intent("RecommendIntent", location="NECK", cause="ACCIDENT", onset="TODAY")
-    asked = answer_questions(talk, yes=("ACCIDENT_RECENT_UNCHECKED",))
-    assert "ACCIDENT_RECENT_UNCHECKED" in asked
+    asked = answer_questions(talk, no=("ACCIDENT_CHECKED",))
+    assert "ACCIDENT_CHECKED" in asked
     assert "After an accident like that" in talk.speech
     assert talk.ended
 

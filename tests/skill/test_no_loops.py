@@ -27,6 +27,7 @@ OPENINGS: tuple[tuple[dict[str, Any], frozenset[str]], ...] = (
     ({"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY", "preference": "HEAT"}, frozenset()),
     ({"location": "LOWER_BACK", "cause": "INJURY"}, frozenset()),
     ({"location": "LOWER_BACK", "cause": "ACCIDENT", "onset": "DAYS"}, frozenset()),
+    ({"location": "LOWER_BACK", "cause": "ACCIDENT", "onset": "WEEKS"}, frozenset()),
     ({"location": "LOWER_BACK", "onset": "MONTHS"}, frozenset()),
     ({"location": "LOWER_BACK", "onset": "MONTHS", "cause": "NO_CAUSE"}, frozenset()),
     ({"location": "UPPER_BACK", "cause": "NO_CAUSE", "onset": "DAYS"}, frozenset()),
@@ -37,7 +38,7 @@ OPENINGS: tuple[tuple[dict[str, Any], frozenset[str]], ...] = (
     ({"location": "KNEE"}, frozenset()),
 )
 CLEAR_ANSWERS = {"location": "LOWER_BACK", "onset": "DAYS", "cause": "NO_CAUSE", "preference": "HEAT"}
-REASSURED_BY_YES = frozenset({"UPPER_BACK_MUSCULAR", "EASES_WITH_REST", "SKIN_FEELS_NORMAL"})
+REASSURED_BY_YES = frozenset({"UPPER_BACK_MUSCULAR", "EASES_WITH_REST", "SKIN_FEELS_NORMAL", "ACCIDENT_CHECKED"})
 # Kept only so that a question pending from an earlier version is understood; never asked now.
 NEVER_ASKED = frozenset({"EASES_WITH_REST"})
 

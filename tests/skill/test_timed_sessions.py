@@ -384,3 +384,28 @@ def test_no_timed_session_while_the_history_cannot_be_read(unscreened_talk, time
         assert "can't reach your history of sessions" in talk.speech and "timer is running" not in talk.speech
         talk.wait(minutes=2)
     assert not timers_api.requests_to("create")
+
+
+def test_heat_making_it_worse_while_it_is_on_ends_the_session_now(timed_talk, timers_api):
+    timed_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
+    assert "15 minute heat timer is running" in timed_talk.speech
+    timed_talk.wait(minutes=4)
+    timed_talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
+    assert "take the heat off now" in timed_talk.speech
+    assert timers_api.requests_to("delete"), "its timer is cancelled too"
+    timed_talk.wait(minutes=31)
+    timed_talk.intent("StartSessionIntent", modality="ICE")
+    assert "ice timer is running" in timed_talk.speech, "the rest gap counts from when it was taken off"
+
+
+def test_a_reply_that_does_not_answer_the_skin_question_is_asked_again_before_anything_is_refused(
+    unscreened_talk, store
+):
+    talk = unscreened_talk
+    seed_screened_episode(store, talk.device.user_id, talk.now, FRESH_INJURY, skin_checked=False)
+    talk.intent("StartSessionIntent", modality="ICE")
+    assert "skin where the pack will go" in talk.speech
+    talk.intent("AMAZON.FallbackIntent")  # words that answer nothing
+    assert "Just yes or no" in talk.speech and not talk.ended
+    talk.yes()
+    assert "ice timer is running" in talk.speech or "permission" in talk.speech

@@ -242,6 +242,10 @@ class QuestionId(_Named):
     # 8.1 after an accident: YES = it happened in roughly the last two weeks AND no doctor has
     # examined it since (Tier A, D3). NO = a doctor checked it, or it was longer ago.
     ACCIDENT_RECENT_UNCHECKED = "ACCIDENT_RECENT_UNCHECKED"
+    # 8.1 when the start already says "in the last few days": "Has a doctor checked you since it
+    # happened?" YES = checked (D6 / D9). NO = recent and unchecked: Tier A, D3. One clause, so a
+    # "no" cannot mean two things.
+    ACCIDENT_CHECKED = "ACCIDENT_CHECKED"
     # 8.4 "Does it ease when you lie still and rest?" YES = it eases (fine). NO = it doesn't
     # settle, wakes you or is worse at night: Tier B NIGHT_PAIN. Note the reversed polarity.
     EASES_WITH_REST = "EASES_WITH_REST"

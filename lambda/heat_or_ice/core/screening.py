@@ -43,7 +43,7 @@ to the combined lower-back question, whose only purpose was to find which one.
 | LOWER_TIER_A | ask SADDLE_NUMBNESS, BLADDER_BOWEL, BOTH_LEGS one by one | D1_UNSURE meanwhile | both |
 | SADDLE_NUMBNESS, BLADDER_BOWEL, BOTH_LEGS | cauda equina can't wait: a doctor today | D1_UNSURE | both |
 | CHEST_PAIN, NECK_DANGER_SIGNS | a doctor today | D1_UNSURE | both |
-| ACCIDENT_RECENT_UNCHECKED | get checked today before treating it at home | D3_UNSURE | both |
+| ACCIDENT_RECENT_UNCHECKED, ACCIDENT_CHECKED | get checked today before treating it at home | D3_UNSURE | both |
 | FRAGILE_BONES | comfort care (a cold pack is first aid anyway), a GP soon | D3_UNSURE_BONES | stretch |
 | URGENT_OR_FRAGILE | ask FRAGILE_BONES, then URGENT_SIGNS plainly | D2_UNSURE meanwhile | stretch |
 | URGENT_SIGNS, EASES_WITH_REST | comfort care, mention it to a GP soon, no stretches | D2_UNSURE | stretch |
@@ -139,6 +139,11 @@ def flare_of_a_known_problem(a: Answers) -> bool:
     return a.cause is None and a.onset is Onset.FLARE_UP and Q.CAUSE not in a.answered
 
 
+def accident_known_recent(a: Answers) -> bool:
+    """8.1: the accident is known to be in the last few days: only whether it was checked is open."""
+    return accident_possible(a) and a.onset in (Onset.TODAY, Onset.DAYS)
+
+
 def fragile_bones_relevant(a: Answers) -> bool:
     """8.1: ask whenever the cause is an injury, a fall or unknown; not for long-standing pain."""
     return a.cause is not Cause.NO_CAUSE and a.onset is not Onset.MONTHS and not flare_of_a_known_problem(a)
@@ -222,7 +227,9 @@ def _which_about_you_pending(a: Answers) -> bool:
 
 TRAUMA_SCREENS: tuple[Screen, ...] = (
     Screen(Q.ACCIDENT_RECENT_UNCHECKED, RedFlag.SERIOUS_ACCIDENT, "8.1: recent and unchecked accident",
-           applies=accident_possible),
+           applies=lambda a: accident_possible(a) and not accident_known_recent(a)),
+    Screen(Q.ACCIDENT_CHECKED, RedFlag.SERIOUS_ACCIDENT, "8.1: a recent accident, checked by a doctor?",
+           applies=accident_known_recent, worrying=Reply.NO),
     Screen(Q.URGENT_OR_FRAGILE, RedFlag.URGENT_OR_FRAGILE,
            "8.1 fragile bones and the 8.5 Tier B question in one turn; a yes is followed by which one",
            applies=_about_you_combined, known=_which_about_you_pending),
@@ -277,6 +284,7 @@ UNSURE_MEANS: dict[QuestionId, IfUnsure] = {
         IfUnsure(Q.BOTH_LEGS, "D1_UNSURE", BOTH, "cauda equina can't wait (E4c): a doctor today"),
         IfUnsure(Q.CHEST_PAIN, "D1_UNSURE", BOTH, "chest pain with back pain: a doctor today"),
         IfUnsure(Q.NECK_DANGER_SIGNS, "D1_UNSURE", BOTH, "neck danger signs: a doctor today"),
+        IfUnsure(Q.ACCIDENT_CHECKED, "D3_UNSURE", BOTH, "maybe unchecked: get checked today before treating at home"),
         IfUnsure(Q.ACCIDENT_RECENT_UNCHECKED, "D3_UNSURE", BOTH,
                  "maybe recent and unchecked: get checked today before treating at home (D3)"),
         IfUnsure(Q.FRAGILE_BONES, "D3_UNSURE_BONES", STRETCH_ONLY,

@@ -117,6 +117,7 @@ class FeedbackAsked:
 class FeedbackRecorded:
     modality: Modality
     outcome: Outcome
+    take_it_off: bool = False  # worse while that session is still running: it ends now
 
 
 @dataclass(frozen=True)

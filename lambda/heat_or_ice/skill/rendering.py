@@ -92,7 +92,8 @@ def intro_for(turn: Turn, outcome: object) -> list[Segment]:
         return [*words, turn.say("unmatched.give_up")] if outcome.gave_up else words
     if isinstance(outcome, FeedbackRecorded):
         modality = turn.say(f"modality.{outcome.modality.value}")
-        return [turn.say(f"feedback.thanks.{outcome.outcome.value}", modality=modality)]
+        words = [turn.say(f"feedback.thanks.{outcome.outcome.value}", modality=modality)]
+        return [turn.say("feedback.take_it_off", modality=modality), *words] if outcome.take_it_off else words
     if isinstance(outcome, FeedbackThanks):
         return [turn.say("feedback.thanks")]
     if isinstance(outcome, NoSessionToRate):

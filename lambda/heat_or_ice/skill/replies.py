@@ -23,7 +23,7 @@ from .handlers.navigation import goodbye, repeat_expectation, what_next
 from .handlers.privacy import answer_forget
 from .state import DialogState, Waiting
 from .timed_sessions import SessionCapability
-from .turn import Turn
+from .turn import Reply, Turn
 
 
 class Said(str, Enum):
@@ -90,6 +90,14 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
     def stop_stretch(turn: Turn, state: DialogState) -> Response:
         return stretching.stop_routine(turn, state)
 
+    def skin_unclear(turn: Turn, state: DialogState) -> Response:
+        # A reply that isn't yes, no or "not sure": asked once more plainly before the cautious answer.
+        if state.misses:
+            return sessions.skin_answer(turn, state, Answer.UNSURE)
+        turn.move_to(state.with_(misses=1))
+        again = turn.say("question.SKIN_FEELS_NORMAL.again")
+        return turn.respond(Reply(speech=[again], reprompt=[again]))
+
     def stretch_reminder(turn: Turn, state: DialogState) -> Response:
         return stretching.remind(turn, state, [turn.say("fallback.question")])
 
@@ -120,7 +128,7 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
             Said.YES: lambda turn, state: sessions.skin_answer(turn, state, Answer.YES),
             Said.NO: lambda turn, state: sessions.skin_answer(turn, state, Answer.NO),
             Said.DONT_KNOW: lambda turn, state: sessions.skin_answer(turn, state, Answer.UNSURE),
-            Said.OTHER: lambda turn, state: sessions.skin_answer(turn, state, Answer.UNSURE),
+            Said.OTHER: skin_unclear,
         },
         Waiting.FEEDBACK: {Said.YES: feedback_unclear, Said.NO: feedback_unclear, Said.DONT_KNOW: feedback_unclear,
                            Said.OTHER: feedback_unclear},

@@ -14,6 +14,7 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ...core import Answers, Modality, Outcome, advise
+from ...adapters import TimerError
 from ...core.experience import report_outcome
 from ..dialog import clear_expectation, continue_advice
 from ..outcomes import (
@@ -79,7 +80,8 @@ def decide_feedback(
     modality = said_modality or asked_about or (latest.modality if latest else None)
     if modality is None:
         return FeedbackThanks()
-    return FeedbackRecorded(modality, outcome)
+    take_it_off = outcome is Outcome.WORSE and running is not None and running.modality is modality
+    return FeedbackRecorded(modality, outcome, take_it_off=take_it_off)
 
 
 # The flow ----------------------------------------------------------------------------------
@@ -124,17 +126,29 @@ class FeedbackHandler(AbstractRequestHandler):
             assert session is not None  # the decision asked about it
             return ask_feedback(turn, session, intro_for(turn, outcome))
         if isinstance(outcome, FeedbackRecorded):
-            return record_outcome(turn, outcome.modality, outcome.outcome)
+            if outcome.take_it_off and running is not None:
+                _end_now(turn, running)
+            return record_outcome(turn, outcome.modality, outcome.outcome, take_it_off=outcome.take_it_off)
         if isinstance(outcome, FeedbackThanks):
             clear_expectation(turn)
         return offer_stretch_or_close(turn, intro_for(turn, outcome))
 
 
-def record_outcome(turn: Turn, modality: Modality, outcome: Outcome) -> Response:
+def _end_now(turn: Turn, running: StoredSession) -> None:
+    """A session that is making it worse ends at once, its timer with it where the device allows."""
+    running.ends_at, running.ended_early = turn.now, True
+    if running.timer_id:
+        try:
+            turn.sessions.timers_for(turn.handler_input).delete(running.timer_id)
+        except TimerError:
+            pass  # the person is told to take the pack off either way; the timer may still ring
+
+
+def record_outcome(turn: Turn, modality: Modality, outcome: Outcome, *, take_it_off: bool = False) -> Response:
     answers = turn.profile.answers()
     turn.profile.outcomes.append(report_outcome(answers, modality, outcome, turn.now))
     turn.changed()
-    recorded = FeedbackRecorded(modality, outcome)
+    recorded = FeedbackRecorded(modality, outcome, take_it_off=take_it_off)
     turn.move_to(state_after(turn.state, recorded))
     if turn.profile.episode is not None:
         # The next advice learns from it (D17, D18, D24); say it now while it matters.
