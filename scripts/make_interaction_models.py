@@ -110,7 +110,8 @@ PLACE_NAMES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "UPPER_BACK": (
         ["upper back", "mid back", "middle back", "shoulder blades"],
-        expand("thoracic spine", "upper spine", "upper back muscles", "shoulder blade", "(left|right) shoulder blade",
+        expand("thoracic spine", "upper spine", "upper back muscles", "shoulder blade",
+               "(left|right) shoulder blade",
                "shoulders", "midback", "rhomboids"),
     ),
     "NECK": (
@@ -141,19 +142,25 @@ PLACE_NAMES: dict[str, tuple[list[str], list[str]]] = {
 # Places said with their own preposition or possessive: used as they are.
 PLACE_PHRASES: dict[str, list[str]] = {
     "LOWER_BACK": expand(
-        "the small of my back", "the bottom of my back", "the base of my spine", "(the |)(small|bottom|base|lower part) of (my|the) (back|spine)",
-        "(the |)(left|right) side of my (lower |)back", "across my lower back", "(the |)lower half of my back",
+        "the small of my back", "the bottom of my back", "the base of my spine",
+        "(the |)(small|bottom|base|lower part) of (my|the) (back|spine)",
+        "(the |)(left|right) side of my (lower |)back", "across my lower back",
+        "(the |)lower half of my back",
     ),
     "UPPER_BACK": expand(
-        "between my shoulder blades", "between the shoulder blades", "between my shoulders", "(the |)(top|upper part|middle) of my back",
+        "between my shoulder blades", "between the shoulder blades", "between my shoulders",
+        "(the |)(top|upper part|middle) of my back",
         "between (my|the) shoulder (blades|blade)",
         "between my shoulders", "under my shoulder blade", "(around|behind) my shoulder blades",
     ),
     "NECK": expand("(the |)(back|base|side|left side|right side) of my neck", "(the |)top of my spine"),
     "LEG": expand(
-        "(the |)back of my (leg|thigh)", "down (my|the back of my) (leg|thigh)", "(down |)(in|into) my (buttock|bum)",
-        "down into my (buttock|leg)", "(from my back |)down (into |)my leg", "all the way down my leg", "(the |)pain (going |)down my leg",
-        "(down |)(into |)my buttock and (the back of my|my) (thigh|leg)", "my hip and (the back of my|my) (thigh|leg)",
+        "(the |)back of my (leg|thigh)", "down (my|the back of my) (leg|thigh)",
+        "(down |)(in|into) my (buttock|bum)",
+        "down into my (buttock|leg)", "(from my back |)down (into |)my leg", "all the way down my leg",
+        "(the |)pain (going |)down my leg",
+        "(down |)(into |)my buttock and (the back of my|my) (thigh|leg)",
+        "my hip and (the back of my|my) (thigh|leg)",
     ),
     "KNEE": expand("(the |)back of my knee"),
 }
@@ -172,12 +179,15 @@ HURTS = expand(
     "(is|'s) (tender|agony|in agony|sore again|not right)",
 )
 LOCALE_HURTS = {
-    AU: expand("(is|'s|has been|'s been) (crook|stuffed|playing up|giving me grief)"), GB: expand("(is|'s|has been|'s been) (playing up|giving me grief)"),
+    AU: expand("(is|'s|has been|'s been) (crook|stuffed|playing up|giving me grief)"),
+    GB: expand("(is|'s|has been|'s been) (playing up|giving me grief)"),
     IN: expand("(is|'s|has been) paining( a lot| badly|)"),
 }
 # Pain said with a place that has its own preposition: "a pain between my shoulder blades".
-PAIN_AT = expand("(a |)pain #", "i('ve got| have|'ve had| get| am having|'m having) (a |)pain #", "there's (a |)pain #", "it hurts #",
-                 "it's #", "it's (sort of|kind of|mainly|mostly|just) #", "(it|the pain)('s| has) been going #", "it goes #", "the pain goes #")
+PAIN_AT = expand("(a |)pain #", "i('ve got| have|'ve had| get| am having|'m having) (a |)pain #",
+                 "there's (a |)pain #", "it hurts #",
+                 "it's #", "it's (sort of|kind of|mainly|mostly|just) #",
+                 "(it|the pain)('s| has) been going #", "it goes #", "the pain goes #")
 # What someone did to a place: "I've pulled my neck", "I did my back in".
 HURT_IT = expand(
     "i('ve|) (hurt|pulled|strained|twisted|tweaked|wrenched|injured|jarred|cricked|ricked|stuffed) #",
@@ -193,16 +203,19 @@ PAIN_IN = expand(
 # Where exactly, said after the place hurts: "my upper back hurts between my shoulder blades".
 PLACE_POSITIONS = {
     "UPPER_BACK": expand("between (my|the) shoulder blades", "(in the middle|on the (left|right)( side|))"),
-    "LOWER_BACK": expand("(low down|at the bottom|in the middle|on the (left|right)( side|)|across the bottom)"),
+    "LOWER_BACK": expand("(low down|at the bottom|in the middle|on the (left|right)( side|)|"
+                         "across the bottom)"),
     "NECK": expand("(at the back|on the (left|right)( side|)|at the base)"),
 }
 # Pain that spreads into the leg is the leg row itself (sharp or shooting pain is also a symptom).
 SPREADS_TO = expand(
     "(i have|i'm having|i am having|there's|i've got) (a |)pain (radiating|going|spreading) (to|down|into) #",
-    "(the |)pain (radiating|going|spreading) (to|down|into) #", "(the |)pain down #", "the pain('s| has) been going down #",
+    "(the |)pain (radiating|going|spreading) (to|down|into) #", "(the |)pain down #",
+    "the pain('s| has) been going down #",
 )
 NAMED_PAIN = expand(
-    "% pain", "i('ve got| have|'ve had| am having|'m having| suffer from) % pain", "(a|my) (sore|bad|painful|dodgy|crook) %",
+    "% pain", "i('ve got| have|'ve had| am having|'m having| suffer from) % pain",
+    "(a|my) (sore|bad|painful|dodgy|crook) %",
     "i('ve got| have) a (sore|bad|painful|dodgy|crook) %",
 )
 
@@ -217,16 +230,20 @@ def place_words(locale: str, value_id: str) -> list[str]:
     words += PLACE_PHRASES.get(value_id, [])
     mine = [f"my {name}" for name in everyday]
     slangy = [f"me {name}" for name in everyday] if locale == AU else []
-    words += [_tidy(f"{place} {pred}") for place in mine + slangy + pain_only for pred in HURTS + LOCALE_HURTS.get(locale, [])]
+    words += [_tidy(f"{place} {pred}") for place in mine + slangy + pain_only
+              for pred in HURTS + LOCALE_HURTS.get(locale, [])]
     words += [clause.replace("#", place) for place in mine + slangy[:2] for clause in HURT_IT]
     words += [clause.replace("#", place) for place in mine + pain_only for clause in PAIN_IN]
-    words += [clause.replace("#", phrase) for phrase in PLACE_PHRASES.get(value_id, [])[:2 * FRAMED] for clause in PAIN_AT]
-    words += expand(*(f"{place} (hurts|aches|is sore|'s sore|is aching|'s aching) {where}" for place in mine for where in PLACE_POSITIONS.get(value_id, [])))
+    words += [clause.replace("#", phrase) for phrase in PLACE_PHRASES.get(value_id, [])[:2 * FRAMED]
+              for clause in PAIN_AT]
+    words += expand(*(f"{place} (hurts|aches|is sore|'s sore|is aching|'s aching) {where}"
+                      for place in mine for where in PLACE_POSITIONS.get(value_id, [])))
     if value_id == "LEG":
         words += [clause.replace("#", place) for place in mine + pain_only for clause in SPREADS_TO]
     words += [clause.replace("%", name) for name in everyday for clause in NAMED_PAIN]
     if locale == IN:
-        words += [f"{place} is paining{tail}" for place in mine for tail in ("", " a lot", " badly", " very much")]
+        words += [f"{place} is paining{tail}" for place in mine
+                  for tail in ("", " a lot", " badly", " very much")]
         words += expand(*(f"i (have|am having|got) (pain|severe pain) in {place}" for place in mine))
         words += expand(*(f"(pain|paining) in {place}" for place in mine))
     return unique(words)
@@ -260,7 +277,8 @@ def _spans() -> dict[str, list[str]]:
             groups["TODAY"].append(f"{word} hours")
     groups["TODAY"] += _HOURS_TODAY
     groups["DAYS"] += ["a day or two", "a day or so", "one day", "a couple of days or so"]
-    groups["WEEKS"] += ["a fortnight", "a week or two", "a week and a half", "a month or two", "a month or so",
+    groups["WEEKS"] += ["a fortnight", "a week or two", "a week and a half", "a month or two",
+                        "a month or so",
                         "a week or so", "one week", "one month", "a few weeks or so", "six weeks or so"]
     groups["MONTHS"] += ["half a year", "a year and a half", "a year or two", "a year or so", "one year",
                          "a few months or so", "a long time", "ages", "so long"]
@@ -283,39 +301,54 @@ def onset_words(locale: str) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {
         "TODAY": expand(
             "today", "(this|earlier this) (morning|afternoon|evening)", "tonight", "(just |)now", "just now",
-            "earlier", "earlier (today|on)", "(a little|a short) while ago", "not long ago", "just today", "only today",
-            "since this (morning|afternoon)", "(at|since) lunch(time|)", "when i (woke|got) up (this morning|today|)",
+            "earlier", "earlier (today|on)", "(a little|a short) while ago", "not long ago", "just today",
+            "only today",
+            "since this (morning|afternoon)", "(at|since) lunch(time|)",
+            "when i (woke|got) up (this morning|today|)",
             "this morning when i (woke|got) up", "first thing this morning", "(just|only) this morning",
             "(a few|a couple of) minutes ago", "a moment ago", "since (i woke up|breakfast)",
         ),
         "DAYS": expand(
             "yesterday", "(yesterday|last) (morning|afternoon|evening|night)", "the day before yesterday",
-            "(over|at|on|during) the weekend", "(this|last) weekend", "the weekend", "since (yesterday|the weekend)",
-            "the other day", "a day or two ago", "since the day before yesterday", "(two|three|a couple of) nights ago",
+            "(over|at|on|during) the weekend", "(this|last) weekend", "the weekend",
+            "since (yesterday|the weekend)",
+            "the other day", "a day or two ago", "since the day before yesterday",
+            "(two|three|a couple of) nights ago",
             "since last night",
         ),
         "WEEKS": expand(
-            "last week", "(since|from) last week", "earlier this week", "(at the|since the) (start|beginning) of the week",
-            "(last|since last) month", "earlier this month", "(at the|since the) (start|beginning) of the month",
-            "weeks ago", "(for|a few|some|for some) weeks", "for a while", "a while ago", "(a|this) past week",
+            "last week", "(since|from) last week", "earlier this week",
+            "(at the|since the) (start|beginning) of the week",
+            "(last|since last) month", "earlier this month",
+            "(at the|since the) (start|beginning) of the month",
+            "weeks ago", "(for|a few|some|for some) weeks", "for a while", "a while ago",
+            "(a|this) past week",
             "the week before last",
         ),
         "MONTHS": expand(
-            "months", "(for|for many|many|several) months", "months ago", "(for|many) years", "years", "years ago",
+            "months", "(for|for many|many|several) months", "months ago", "(for|many) years", "years",
+            "years ago",
             "(since|from) last year", "last year", "(for|for such) a long time", "a long time ago", "forever",
-            "for ever", "(it's|it is) chronic", "chronic", "(for|since) ages", "ages ago", "for donkey's years",
-            "as long as i can remember", "for as long as i can remember", "since i was (young|a kid|a teenager)",
+            "for ever", "(it's|it is) chronic", "chronic", "(for|since) ages", "ages ago",
+            "for donkey's years",
+            "as long as i can remember", "for as long as i can remember",
+            "since i was (young|a kid|a teenager)",
             "on and off for years", "for most of my life", "all my life",
         ),
         "FLARE_UP": expand(
-            "(a|another) flare up", "flare up", "flare ups", "(it's|it is) (a|another) flare up", "(it's|it has) flared up( again|)",
+            "(a|another) flare up", "flare up", "flare ups", "(it's|it is) (a|another) flare up",
+            "(it's|it has) flared up( again|)",
             "flared up( again|)", "it flared up( again|)", "it's flaring up( again|)", "flaring up( again|)",
-            "it (comes|keeps coming) and goes", "comes and goes", "on and off", "off and on", "it keeps coming back",
-            "it's come back( again|)", "it's back again", "it came back", "it's (an old|a recurring|a long standing) problem",
-            "(it's |)(a|an) (flare up|flareup) of (an old|a recurring|my old|a long standing|my usual) (problem|injury|back problem)",
+            "it (comes|keeps coming) and goes", "comes and goes", "on and off", "off and on",
+            "it keeps coming back",
+            "it's come back( again|)", "it's back again", "it came back",
+            "it's (an old|a recurring|a long standing) problem",
+            ("(it's |)(a|an) (flare up|flareup) of (an old|a recurring|my old|a long standing|"
+             "my usual) (problem|injury|back problem)"),
             "(it's|it is) (one of|) my usual (flare ups|flare up)", "one of my (usual |)flare ups",
             "(a|my) (usual|regular) flare up", "the usual", "(an old|a recurring|my old) (problem|injury)",
-            "it's happened before", "it happens every (now and then|so often|few months)", "(it's |)recurring",
+            "it's happened before", "it happens every (now and then|so often|few months)",
+            "(it's |)recurring",
             "it's (playing|acting) up again", "it's gone again", "it's bad again",
         ),
     }
@@ -323,14 +356,16 @@ def onset_words(locale: str) -> dict[str, list[str]]:
         for span in group:
             for about in _ABOUT:
                 words[value_id] += [f"{about}{span} ago", f"for {about}{span}", f"{about}{span}"]
-            words[value_id] += expand(f"(for |)the (past|last) {span}", f"(for |about |)({span}) now", f"{span} back")
+            words[value_id] += expand(f"(for |)the (past|last) {span}", f"(for |about |)({span}) now",
+                                      f"{span} back")
     if locale == IN:
         for value_id, group in spans.items():
             for span in group:
                 words[value_id] += expand(f"since (last |the last |)({span}|{span.replace('a ', 'one ', 1)})",
                                           f"from (last |the last |)({span}|{span.replace('a ', 'one ', 1)})",
                                           f"({span}|{span.replace('a ', 'one ', 1)}) back")
-        words["TODAY"] += expand("since morning", "from morning", "morning onwards", "since today morning", "morning", "today morning")
+        words["TODAY"] += expand("since morning", "from morning", "morning onwards", "since today morning",
+                                 "morning", "today morning")
         words["DAYS"] += expand("since yesterday night", "from yesterday")
     if locale in (AU,):
         words["TODAY"] += expand("this arvo", "since this arvo", "earlier this arvo")
@@ -347,18 +382,25 @@ def onset_words(locale: str) -> dict[str, list[str]]:
 # ---------------------------------------------------------------------------------------------
 # (doing, did) pairs; the object list follows.
 _LOADS = expand(
-    "something", "something heavy", "(a|the) (heavy |)(box|bag|suitcase|bucket)", "(heavy |)(boxes|bags|shopping|groceries|weights)",
-    "my (suitcase|son|daughter|kid|child|baby|grandson|granddaughter)", "the (kids|baby|shopping|groceries|laundry)", "furniture",
+    "something", "something heavy", "(a|the) (heavy |)(box|bag|suitcase|bucket)",
+    "(heavy |)(boxes|bags|shopping|groceries|weights)",
+    "my (suitcase|son|daughter|kid|child|baby|grandson|granddaughter)",
+    "the (kids|baby|shopping|groceries|laundry)", "furniture",
     "(a|the) (sofa|couch|table)", "something off the floor",
 )
 _ACTIVITIES: list[tuple[str, str]] = [
     ("lifting #", "lifted #"), ("picking up #", "picked up #"), ("picking # up", "picked # up"),
-    ("carrying #", "carried #"), ("moving #", "moved #"), ("pulling #", "pulled #"), ("pushing #", "pushed #"),
-    ("(lifting|carrying|moving) (things|heavy things|heavy stuff)", "(lifted|carried|moved) (things|heavy things|heavy stuff)"),
-    ("(lifting|carrying|bending|stooping|straining|lifting at work)", "(lifted|carried|bent|stooped|strained)"),
+    ("carrying #", "carried #"), ("moving #", "moved #"),
+    ("pulling #", "pulled #"), ("pushing #", "pushed #"),
+    ("(lifting|carrying|moving) (things|heavy things|heavy stuff)",
+     "(lifted|carried|moved) (things|heavy things|heavy stuff)"),
+    ("(lifting|carrying|bending|stooping|straining|lifting at work)",
+     "(lifted|carried|bent|stooped|strained)"),
     ("doing (some |)heavy lifting", "did (some |)heavy lifting"), ("heavy lifting", "heavy lifting"),
-    ("bending (over|down|forward)( awkwardly| to pick something up| to pick # up|)", "bent (over|down|forward)( awkwardly| to pick something up| to pick # up|)"),
-    ("twisting( awkwardly| the wrong way| round| around| funny| suddenly|)", "twisted( awkwardly| the wrong way| round| around| funny| suddenly|)"),
+    ("bending (over|down|forward)( awkwardly| to pick something up| to pick # up|)",
+     "bent (over|down|forward)( awkwardly| to pick something up| to pick # up|)"),
+    ("twisting( awkwardly| the wrong way| round| around| funny| suddenly|)",
+     "twisted( awkwardly| the wrong way| round| around| funny| suddenly|)"),
     ("turning (awkwardly|too quickly|round too fast)", "turned (awkwardly|too quickly|round too fast)"),
     ("reaching (for something|up|over|across|behind me)", "reached (for something|up|over|across|behind me)"),
     ("(working out|exercising|training)", "(worked out|exercised|trained)"),
@@ -368,71 +410,111 @@ _ACTIVITIES: list[tuple[str, str]] = [
     ("(deadlifting|squatting|running|jogging|sprinting|swimming|cycling|climbing|dancing|hiking|skiing|snowboarding|skating|rowing|boxing|wrestling)",
      "(deadlifted|squatted|ran|jogged|sprinted|swam|cycled|climbed|danced|hiked|skied|snowboarded|skated|rowed|boxed|wrestled)"),
     ("going for a (run|jog|swim|bike ride|walk)", "went for a (run|jog|swim|bike ride|walk)"),
-    ("playing (sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|ice hockey|netball|volleyball|baseball|softball|padel|pickleball|lacrosse|with the kids)",
-     "played (sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|ice hockey|netball|volleyball|baseball|softball|padel|pickleball|lacrosse)"),
+    (("playing (sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|ice hockey|"
+      "netball|volleyball|baseball|softball|padel|pickleball|lacrosse|with the kids)"),
+     ("played (sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|ice hockey|"
+      "netball|volleyball|baseball|softball|padel|pickleball|lacrosse)")),
     ("(gardening|digging|weeding|raking( leaves|)|mowing the (lawn|grass)|cutting the (grass|hedge))",
-     "(did the gardening|dug the garden|did some digging|did some weeding|raked( the leaves|)|mowed the (lawn|grass)|cut the (grass|hedge))"),
+     ("(did the gardening|dug the garden|did some digging|did some weeding|raked( the leaves|)|"
+      "mowed the (lawn|grass)|cut the (grass|hedge))")),
     ("(digging|working) in the garden", "(was digging|dug|was working) in the garden"),
-    ("doing the (gardening|garden|housework|cleaning|vacuuming|washing)", "did the (gardening|garden|housework|cleaning|vacuuming|washing)"),
+    ("doing the (gardening|garden|housework|cleaning|vacuuming|washing)",
+     "did the (gardening|garden|housework|cleaning|vacuuming|washing)"),
     ("(cleaning|decorating|painting|sweeping|mopping|ironing)", "(cleaned|decorated|painted|swept|mopped)"),
-    ("(shovelling|shoveling) (snow|the driveway|the drive|the snow|)", "(shovelled|shoveled) (snow|the driveway|the drive|the snow|)"),
+    ("(shovelling|shoveling) (snow|the driveway|the drive|the snow|)",
+     "(shovelled|shoveled) (snow|the driveway|the drive|the snow|)"),
     ("(moving house|moving home)", "moved (house|home)"),
     ("(overdoing it|over doing it|doing too much)", "(overdid it|did too much)"),
     ("(sneezing|coughing) (hard|really hard)", "sneezed (hard|really hard)"),
     ("(changing|fixing) a (tyre|tire)", "changed a (tyre|tire)"),
-    ("(getting|climbing) out of (the car|bed|the bath)( awkwardly|)", "got out of (the car|bed|the bath) awkwardly"),
+    ("(getting|climbing) out of (the car|bed|the bath)( awkwardly|)",
+     "got out of (the car|bed|the bath) awkwardly"),
 ]
-_SPORTS = expand("(sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|netball|volleyball|baseball|softball|padel|pickleball)")
-# What follows a verb people say in the sentence itself ("I hurt my back lifting {a box}", "... at {the gym}").
-_BARE_INJURY = unique(_LOADS + _SPORTS + expand("the gym", "(the |)(garden|lawn|grass|snow|driveway)", "(yoga|pilates|crossfit|training|weights)"))
+_SPORTS = expand("(sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|netball|"
+                 "volleyball|baseball|softball|padel|pickleball)")
+# What follows a verb people say in the sentence itself
+# ("I hurt my back lifting {a box}", "... at {the gym}").
+_BARE_INJURY = unique(_LOADS + _SPORTS + expand("the gym", "(the |)(garden|lawn|grass|snow|driveway)",
+                                                "(yoga|pilates|crossfit|training|weights)"))
 _INJURY_NOUNS = expand(
     "a (sports|gym|football|rugby|cricket|running|work|tennis|golf|hockey|skiing) injury", "a sports injury",
-    "a (strain|sprain|pulled muscle|muscle strain|twist|tweak)", "(straining|strained|spraining) it", "i (strained|sprained|tweaked|twisted) it",
-    "(i |)pulled a muscle", "i think i pulled a muscle", "(i |)(overdid|over did) it( at the gym| at training| at work|)",
+    "a (strain|sprain|pulled muscle|muscle strain|twist|tweak)", "(straining|strained|spraining) it",
+    "i (strained|sprained|tweaked|twisted) it",
+    "(i |)pulled a muscle", "i think i pulled a muscle",
+    "(i |)(overdid|over did) it( at the gym| at training| at work|)",
     "(at|in) the gym", "at (training|practice|work|yoga|pilates|football|rugby|cricket|hockey|netball)",
     "(during|at|after) (a |my |)(workout|game|match|training session|gym session|yoga class|run)",
-    "too much exercise", "a (workout|hard workout|heavy session)", "(from |)(lifting|carrying|moving) at work",
+    "too much exercise", "a (workout|hard workout|heavy session)",
+    "(from |)(lifting|carrying|moving) at work",
     "an awkward (lift|movement|twist)", "a (bad|awkward) (lift|twist|movement)",
 )
 _VEHICLE = "(car|road|traffic|motorbike|motorcycle|bike|bicycle|scooter)"
-_SURFACE = "(ice|black ice|the ice|the stairs|some stairs|the steps|a step|a wet floor|the wet floor|the floor|the kerb|the curb|the pavement|the sidewalk|a rug|the rug|some leaves|the snow|mud|the bathroom floor|the shower|the bath)"
+_SURFACE = ("(ice|black ice|the ice|the stairs|some stairs|the steps|a step|a wet floor|the wet floor|"
+            "the floor|the kerb|the curb|the pavement|the sidewalk|a rug|the rug|some leaves|the snow|mud|"
+            "the bathroom floor|the shower|the bath)")
 _ACCIDENT = expand(
     # road and blows
-    f"(a|an) ({_VEHICLE}|cycling|skiing|riding|sports|work) (crash|accident|collision)", "(a|an) (crash|collision|accident)", "a car wreck",
-    f"(in|after|from) a {_VEHICLE} (crash|accident)", f"i (was|got) in a {_VEHICLE} (crash|accident)", f"i (had|'ve had) a {_VEHICLE} (crash|accident)",
-    "i crashed (my|the) (car|bike|motorbike|scooter)", "(being|got|i got|i was) (hit|knocked (over|down)|run over) by a (car|bike|cyclist|van)",
-    "(being|got|i got|i was) (hit|tackled|kicked|struck|hit hard|tackled hard)", "(being|got|i got|i was|i've been) rear ended",
-    "someone (rear ended me|ran into me|drove into me|crashed into me|hit me)", "a (direct|hard) blow", "a blow to (my|the) (back|neck|spine)",
+    f"(a|an) ({_VEHICLE}|cycling|skiing|riding|sports|work) (crash|accident|collision)",
+    "(a|an) (crash|collision|accident)", "a car wreck",
+    f"(in|after|from) a {_VEHICLE} (crash|accident)", f"i (was|got) in a {_VEHICLE} (crash|accident)",
+    f"i (had|'ve had) a {_VEHICLE} (crash|accident)",
+    "i crashed (my|the) (car|bike|motorbike|scooter)",
+    "(being|got|i got|i was) (hit|knocked (over|down)|run over) by a (car|bike|cyclist|van)",
+    "(being|got|i got|i was) (hit|tackled|kicked|struck|hit hard|tackled hard)",
+    "(being|got|i got|i was|i've been) rear ended",
+    "someone (rear ended me|ran into me|drove into me|crashed into me|hit me)", "a (direct|hard) blow",
+    "a blow to (my|the) (back|neck|spine)",
     "(a|a heavy|a hard) tackle",
     # falls, everyday words included
-    "(a|a bad|a nasty|a hard) (fall|slip|tumble)", "i (had|'ve had|took) a (bad |nasty |hard |)(fall|slip|tumble)",
-    "(i |)(fell|slipped|tripped)( over| up| down| backwards| hard| badly|)", "(falling|slipping|tripping)( over| up| down|)",
+    "(a|a bad|a nasty|a hard) (fall|slip|tumble)",
+    "i (had|'ve had|took) a (bad |nasty |hard |)(fall|slip|tumble)",
+    "(i |)(fell|slipped|tripped)( over| up| down| backwards| hard| badly|)",
+    "(falling|slipping|tripping)( over| up| down|)",
     "(i |)(fell|landed) (on|onto) my (back|bottom|backside|side|tailbone|neck|head)",
-    "(i |)(fell|came|tumbled) (down|off) (the|some|a) (stairs|steps|ladder|roof|wall|chair|horse|bike|tree|trampoline)",
+    ("(i |)(fell|came|tumbled) (down|off) (the|some|a) (stairs|steps|ladder|roof|wall|chair|horse|bike|tree|"
+     "trampoline)"),
     "falling (down|off) (the|some|a) (stairs|steps|ladder|roof|wall|chair|horse|bike|tree|trampoline)",
-    "(i |)(fell|came) off my (bike|horse|motorbike|scooter|skateboard|ladder)", "(i |)came off (my|a|the) (bike|horse|motorbike|scooter|skateboard|trampoline)",
+    "(i |)(fell|came) off my (bike|horse|motorbike|scooter|skateboard|ladder)",
+    "(i |)came off (my|a|the) (bike|horse|motorbike|scooter|skateboard|trampoline)",
     f"(i |)(slipped|tripped|fell) (on|over|in|down) {_SURFACE}", f"slipping (on|down) {_SURFACE}",
-    "(i |)(slipped|tripped) (over|on) (the|my) (dog|cat|step|kerb|curb|rug)", "(i |)(missed|lost) (a step|my footing|my balance)( and fell|)",
-    "(i |)went flying", "(i |)(slipped|tripped|missed a step|lost my footing|lost my balance)( over| on the ice| on the stairs| over the (dog|cat)|) and (fell|went flying|landed hard)",
-    "(i |)(slipped|fell) on (the |)(ice|black ice) (outside|at work|in the (driveway|street|car park|parking lot))",
-    "(i |)(got|was) rear ended at (a|the) (stop light|traffic lights|lights|junction|intersection)", "a fall (from|off) (height|a height|a ladder|the roof|my bike|a horse)", "falling from (a |)height",
+    "(i |)(slipped|tripped) (over|on) (the|my) (dog|cat|step|kerb|curb|rug)",
+    "(i |)(missed|lost) (a step|my footing|my balance)( and fell|)",
+    "(i |)went flying",
+    ("(i |)(slipped|tripped|missed a step|lost my footing|lost my balance)( over| on the ice| on the stairs|"
+     " over the (dog|cat)|) and (fell|went flying|landed hard)"),
+    ("(i |)(slipped|fell) on (the |)(ice|black ice) (outside|at work|in the (driveway|street|car park|"
+     "parking lot))"),
+    "(i |)(got|was) rear ended at (a|the) (stop light|traffic lights|lights|junction|intersection)",
+    "a fall (from|off) (height|a height|a ladder|the roof|my bike|a horse)", "falling from (a |)height",
     "a fall (down|on) the stairs", "(a|my) (skiing|riding|bike|cycling) (fall|accident)",
 )
 _NO_CAUSE = expand(
-    "nothing", "no reason", "no reason at all", "for no (apparent |particular |real |obvious |)reason( at all|)",
-    "no (apparent|particular|real|obvious) reason", "(there was|there's|there wasn't) no (particular |real |obvious |)reason( for it|)",
-    "there wasn't (any|a|really a) (particular |real |obvious |)reason( for it|)", "nothing in particular", "nothing really",
-    "nothing (caused|set off|triggered|started) it", "nothing (set it off|brought it on|specific|special|that i did)",
-    "(it |)(just |)came on (by itself|on its own|out of nowhere|out of the blue|suddenly|gradually|slowly|for no reason|)",
+    "nothing", "no reason", "no reason at all",
+    "for no (apparent |particular |real |obvious |)reason( at all|)",
+    "no (apparent|particular|real|obvious) reason",
+    "(there was|there's|there wasn't) no (particular |real |obvious |)reason( for it|)",
+    "there wasn't (any|a|really a) (particular |real |obvious |)reason( for it|)", "nothing in particular",
+    "nothing really",
+    "nothing (caused|set off|triggered|started) it",
+    "nothing (set it off|brought it on|specific|special|that i did)",
+    ("(it |)(just |)came on (by itself|on its own|out of nowhere|out of the blue|suddenly|gradually|slowly|"
+     "for no reason|)"),
     "it (just |)(started|happened|appeared|began)( by itself| on its own| out of nowhere| for no reason|)",
     "(by|all by) itself", "on its own", "(out of|from) nowhere", "out of the blue", "(it |)crept up on me",
-    "(i |)(just |)woke up (with it|like this|and it was (there|sore|like this))", "(i |)(just |)woke up with the pain",
-    "(sleeping|slept) (funny|awkwardly|wrong|badly|in a funny position|on it wrong|the wrong way|on it funny)",
-    "i (must have |think i |)slept (funny|awkwardly|wrong|badly|in a funny position|on it wrong|the wrong way|on it funny)",
-    "(a bad|a new|my) (pillow|mattress|bed)", "no (injury|accident|fall)", "i (didn't|did not) (do anything|injure it|hurt it|do anything to it)",
-    "i haven't (done anything|injured it|hurt it)", "nothing i (can think of|know of|did)", "i can't think of anything",
-    "(sitting|sat) (too long|at (my|a) desk( all day|)|in the car|for hours|all day|on the sofa|on the couch|badly)",
-    "(bad|poor) posture", "(a |)long (drive|flight|car journey|day at work)", "(driving|working) (all day|for hours|long hours)",
+    "(i |)(just |)woke up (with it|like this|and it was (there|sore|like this))",
+    "(i |)(just |)woke up with the pain",
+    ("(sleeping|slept) (funny|awkwardly|wrong|badly|in a funny position|on it wrong|the wrong way|"
+     "on it funny)"),
+    ("i (must have |think i |)slept (funny|awkwardly|wrong|badly|in a funny position|on it wrong|"
+     "the wrong way|on it funny)"),
+    "(a bad|a new|my) (pillow|mattress|bed)", "no (injury|accident|fall)",
+    "i (didn't|did not) (do anything|injure it|hurt it|do anything to it)",
+    "i haven't (done anything|injured it|hurt it)", "nothing i (can think of|know of|did)",
+    "i can't think of anything",
+    ("(sitting|sat) (too long|at (my|a) desk( all day|)|in the car|for hours|all day|on the sofa|"
+     "on the couch|badly)"),
+    "(bad|poor) posture", "(a |)long (drive|flight|car journey|day at work)",
+    "(driving|working) (all day|for hours|long hours)",
     "stress", "(it's |)(just |)old age", "(it's |)getting older",
 )
 
@@ -449,20 +531,30 @@ def cause_words(locale: str) -> dict[str, list[str]]:
             injury += [form.replace("#", load) for load in _LOADS] if "#" in form else [form]
     injury += _INJURY_NOUNS + _BARE_INJURY
     extra_injury = {
-        US: expand("(shoveling|playing) (snow|sports|baseball|softball|football)", "(vacuuming|raking leaves)"),
-        CA: expand("(shovelling|shoveling) (the walk|snow)", "playing (hockey|ice hockey|curling)", "(curling|skating)"),
-        GB: expand("(hoovering|doing the hoovering)", "(i was |)hoovering( the (stairs|car|house)| under the (bed|sofa)|)", "playing (rugby|cricket|footie)", "doing (the |some |)diy"),
-        AU: expand("playing (footy|cricket|netball|rugby|league|touch footy)", "(at|playing) footy", "(surfing|bodyboarding)", "doing the (mowing|yard work)"),
-        IN: expand("playing cricket", "(lifting|carrying) (a|the) (bucket|heavy bucket|gas cylinder|cylinder|water bucket)( of water|)",
-                   "(doing|did) (household|house) (work|chores)", "(sweeping|mopping) the floor", "doing (jhadu|pocha)"),
+        US: expand("(shoveling|playing) (snow|sports|baseball|softball|football)",
+                   "(vacuuming|raking leaves)"),
+        CA: expand("(shovelling|shoveling) (the walk|snow)", "playing (hockey|ice hockey|curling)",
+                   "(curling|skating)"),
+        GB: expand("(hoovering|doing the hoovering)",
+                   "(i was |)hoovering( the (stairs|car|house)| under the (bed|sofa)|)",
+                   "playing (rugby|cricket|footie)", "doing (the |some |)diy"),
+        AU: expand("playing (footy|cricket|netball|rugby|league|touch footy)", "(at|playing) footy",
+                   "(surfing|bodyboarding)", "doing the (mowing|yard work)"),
+        IN: expand("playing cricket",
+                   ("(lifting|carrying) (a|the) (bucket|heavy bucket|gas cylinder|cylinder|"
+                    "water bucket)( of water|)"),
+                   "(doing|did) (household|house) (work|chores)", "(sweeping|mopping) the floor",
+                   "doing (jhadu|pocha)"),
     }
     accident_extra = {
         US: expand("(a|my) (fender bender|car wreck)", "i (got|was) rear ended"),
         CA: expand("(a|my) (fender bender|car wreck)", "(i |)(slipped|fell) on (the |some |)(black ice|ice)"),
         GB: expand("a (road traffic accident|prang|car prang)", "(i |)came off my (bike|horse)"),
         AU: expand("a (prang|car prang)", "(i |)came off my (bike|motorbike|board)"),
-        IN: expand("a (two wheeler|bike|scooter|auto) accident", "(i |)(fell|had a fall) from (the|my) (bike|scooter|two wheeler)",
-                   "(falling|fell) from (the|my) (bike|scooter|two wheeler)", "(i |)(fell|had a fall) from (the |)(stairs|terrace)"),
+        IN: expand("a (two wheeler|bike|scooter|auto) accident",
+                   "(i |)(fell|had a fall) from (the|my) (bike|scooter|two wheeler)",
+                   "(falling|fell) from (the|my) (bike|scooter|two wheeler)",
+                   "(i |)(fell|had a fall) from (the |)(stairs|terrace)"),
     }
     return {
         "INJURY": unique(injury + extra_injury.get(locale, [])),
@@ -478,73 +570,96 @@ def cause_words(locale: str) -> dict[str, list[str]]:
 # ---------------------------------------------------------------------------------------------
 SYMPTOMS: dict[str, dict[str, list[str]]] = {
     "SPASM": {
-        "names": expand("(a |)spasm", "spasms", "(a |)muscle spasm", "muscle spasms", "(a |)cramp", "cramps", "cramping", "knots"),
-        "describing": expand("in spasm", "spasming", "seized up", "locked up", "locked", "knotted", "in knots", "cramped up",
+        "names": expand("(a |)spasm", "spasms", "(a |)muscle spasm", "muscle spasms", "(a |)cramp", "cramps",
+                        "cramping", "knots"),
+        "describing": expand("in spasm", "spasming", "seized up", "locked up", "locked", "knotted",
+                             "in knots", "cramped up",
                              "going into spasm", "into spasm", "seizing up"),
         "clauses": expand(
-            "it('s| is|) (keeps |)(going|gone|went) into spasm", "it keeps (spasming|seizing up|locking up|cramping|going into spasm)",
-            "it('s| has) (seized|locked) up", "it (seized|locked) up", "the (muscle is|muscles are|muscles keep) (spasming|cramping)",
-            "it keeps (going into spasms|cramping up)", "(my|the) muscles (are|have) (gone into spasm|seized up|locked up)",
+            "it('s| is|) (keeps |)(going|gone|went) into spasm",
+            "it keeps (spasming|seizing up|locking up|cramping|going into spasm)",
+            "it('s| has) (seized|locked) up", "it (seized|locked) up",
+            "the (muscle is|muscles are|muscles keep) (spasming|cramping)",
+            "it keeps (going into spasms|cramping up)",
+            "(my|the) muscles (are|have) (gone into spasm|seized up|locked up)",
             "i('m| am) (getting|having) spasms", "it spasms", "it's cramping (up|)",
         ),
     },
     "STIFFNESS": {
         "names": expand("stiffness", "(a |)tightness", "(some |)stiffness"),
-        "describing": expand("stiff", "tight", "rigid", "(really|very|so|a bit|quite|a little|super) (stiff|tight)",
+        "describing": expand("stiff", "tight", "rigid",
+                             "(really|very|so|a bit|quite|a little|super) (stiff|tight)",
                              "stiff as a board", "all stiff"),
         "clauses": expand(
-            "(it's|it is|it feels|feels) (really |very |so |a bit |quite |all |)(stiff|tight)", "it's stiffened up",
+            "(it's|it is|it feels|feels) (really |very |so |a bit |quite |all |)(stiff|tight)",
+            "it's stiffened up",
             "i can('t| barely| hardly) (move|turn|bend) (it|my head|over|my neck|properly)",
-            "i can('t| barely| hardly) move", "(it's |)hard to (move|bend|turn( my head|))", "i can('t| not) (bend|turn my head|look over my shoulder)",
-            "i('m| am) (really |so |)stiff", "it won't (move|bend|turn)", "(it's|it has) (gone|got) (stiff|tight)",
+            "i can('t| barely| hardly) move", "(it's |)hard to (move|bend|turn( my head|))",
+            "i can('t| not) (bend|turn my head|look over my shoulder)",
+            "i('m| am) (really |so |)stiff", "it won't (move|bend|turn)",
+            "(it's|it has) (gone|got) (stiff|tight)",
         ),
     },
     "SWELLING": {
         "names": expand("swelling", "(some |a bit of |)swelling", "(a |)swelling", "redness", "inflammation"),
-        "describing": expand("swollen", "puffy", "inflamed", "red", "hot and swollen", "(really|a bit|quite|very) swollen",
+        "describing": expand("swollen", "puffy", "inflamed", "red", "hot and swollen",
+                             "(really|a bit|quite|very) swollen",
                              "red and swollen", "swollen and red"),
         "clauses": expand(
-            "(it's|it is|it looks|looks|it feels|it's gone|it's all) (really |a bit |quite |very |)(swollen|puffy|inflamed|red)",
-            "it('s| has) swelled up", "it('s| has) swollen up", "there's (some |a bit of |)swelling", "it's puffed up",
+            ("(it's|it is|it looks|looks|it feels|it's gone|it's all) (really |a bit |quite |very |)(swollen|"
+             "puffy|inflamed|red)"),
+            "it('s| has) swelled up", "it('s| has) swollen up", "there's (some |a bit of |)swelling",
+            "it's puffed up",
             "(it's|it is) (red|hot) and swollen",
         ),
     },
     "BURNING": {
-        "names": expand("burning", "(a |)burning (pain|feeling|sensation)", "burning pains", "(a |)stinging (pain|feeling|)",
+        "names": expand("burning", "(a |)burning (pain|feeling|sensation)", "burning pains",
+                        "(a |)stinging (pain|feeling|)",
                         "(a |)hot (pain|feeling)", "burning"),
         "describing": expand("burning", "on fire", "stinging", "red hot"),
         "clauses": expand(
             "it burns", "it('s| is) burning", "(it's|it is|it feels) like (it's|it is) (burning|on fire)",
-            "it's a burning (kind of |sort of |type of |)(pain|feeling)", "it feels (like a burn|burning|hot and burning)",
+            "it's a burning (kind of |sort of |type of |)(pain|feeling)",
+            "it feels (like a burn|burning|hot and burning)",
             "it's (been |)burning", "it stings", "it's like a burning",
         ),
     },
     "TINGLING": {
-        "names": expand("tingling", "pins and needles", "(a |)tingling (feeling|sensation)", "(a |)prickling (feeling|)", "tingles"),
+        "names": expand("tingling", "pins and needles", "(a |)tingling (feeling|sensation)",
+                        "(a |)prickling (feeling|)", "tingles"),
         "describing": expand("tingly", "tingling", "prickly", "fizzy", "buzzing"),
         "clauses": expand(
             "it tingles", "it('s| is| feels| keeps) tingling", "(it's|it is|it feels) (all |a bit |)tingly",
-            "i('ve| have) got pins and needles", "i (have|get|keep getting) pins and needles", "i've had pins and needles",
+            "i('ve| have) got pins and needles", "i (have|get|keep getting) pins and needles",
+            "i've had pins and needles",
             "(there's|i have|i've got|i get) (a |)tingling", "it's like pins and needles",
-            "(tingling|pins and needles) (down|in) my (leg|arm|foot|hand)", "my (leg|arm|foot|hand|fingers|toes) (is|are|keeps|keep|'s) tingling",
+            "(tingling|pins and needles) (down|in) my (leg|arm|foot|hand)",
+            "my (leg|arm|foot|hand|fingers|toes) (is|are|keeps|keep|'s) tingling",
             "my (leg|arm|foot|hand|fingers|toes) (tingles|tingle|feels tingly|feel tingly)",
         ),
     },
     # Pins and needles is tingling (8.3); numbness is losing feeling.
     "NUMBNESS": {
-        "names": expand("numbness", "(a |)loss of feeling", "no feeling", "(some |a bit of |)numbness", "(a |)dead feeling",
+        "names": expand("numbness", "(a |)loss of feeling", "no feeling", "(some |a bit of |)numbness",
+                        "(a |)dead feeling",
                         "(a |)numb (feeling|patch|spot)", "numb skin"),
-        "describing": expand("numb", "(a bit|a little|really|quite|totally|completely) numb", "dead", "numb to touch"),
+        "describing": expand("numb", "(a bit|a little|really|quite|totally|completely) numb", "dead",
+                             "numb to touch"),
         "clauses": expand(
-            "(it's|it is|it feels|it's gone|it has gone|feels) (a bit |a little |really |all |)numb", "it's gone dead",
-            "i can't feel (it|anything there|my (leg|foot|toes|arm|hand|fingers))", "i('ve| have) lost (the |)feeling( there| in it|)",
-            "my (leg|foot|arm|hand|fingers|toes|skin) (is|are|feels|feel|'s|has gone|have gone|went|'s gone) numb",
+            "(it's|it is|it feels|it's gone|it has gone|feels) (a bit |a little |really |all |)numb",
+            "it's gone dead",
+            "i can't feel (it|anything there|my (leg|foot|toes|arm|hand|fingers))",
+            "i('ve| have) lost (the |)feeling( there| in it|)",
+            ("my (leg|foot|arm|hand|fingers|toes|skin) (is|are|feels|feel|'s|has gone|have gone|went|"
+             "'s gone) numb"),
             "(numbness|numb) (down|in) my (leg|arm|foot|hand)", "the skin (is|feels) numb",
             "i can't feel (the heat|the cold|hot or cold|heat or cold) properly",
         ),
     },
     "WEAKNESS": {
-        "names": expand("weakness", "(some |a bit of |)weakness", "(a |)weak (leg|arm|foot)", "leg weakness", "muscle weakness"),
+        "names": expand("weakness", "(some |a bit of |)weakness", "(a |)weak (leg|arm|foot)", "leg weakness",
+                        "muscle weakness"),
         "describing": expand("weak", "(a bit|really|quite|very) weak", "feeble"),
         "clauses": expand(
             "(it|my leg|my arm|my foot|my hand) (feels|is|'s|has gone) (a bit |really |quite |)weak",
@@ -553,194 +668,276 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
     },
     "SHOOTING_PAIN": {
         "names": expand(
-            "(a |)(shooting|sharp|stabbing|radiating|searing) (pain|pains)", "(sharp |)shooting pains", "sharp shooting (pain|pains)",
-            "(a |)(shooting|sharp|stabbing|radiating) pain (down|into) my (leg|arm|buttock|bum)", "(a |)pain (going |running |shooting |)down my arm",
-            "electric shocks", "(an |)electric shock (feeling|pain)", "(a |)nerve pain", "(a |)pain that (shoots|goes|runs) down my (leg|arm)",
+            "(a |)(shooting|sharp|stabbing|radiating|searing) (pain|pains)", "(sharp |)shooting pains",
+            "sharp shooting (pain|pains)",
+            "(a |)(shooting|sharp|stabbing|radiating) pain (down|into) my (leg|arm|buttock|bum)",
+            "(a |)pain (going |running |shooting |)down my arm",
+            "electric shocks", "(an |)electric shock (feeling|pain)", "(a |)nerve pain",
+            "(a |)pain that (shoots|goes|runs) down my (leg|arm)",
         ),
         "describing": expand("shooting", "stabbing", "radiating"),
         "clauses": expand(
-            "(it|the pain) (shoots|radiates) (down|into) my (leg|arm|buttock|bum|thigh)", "(it|the pain) (goes|runs|travels|spreads) (down|into) my arm",
-            "it('s| is) (shooting|radiating) (down|into) my (leg|arm)", "(i get|i've got|there's) (a |)(shooting|sharp|stabbing) (pain|pains)",
-            "(i get|i've got|there's|i have) (a |)pain (shooting down my leg|going down my arm|running down my arm)",
-            "(pain|a pain) radiating (to|down|into) my arm", "i (am|'m) having pain radiating (to|down|into) my arm",
+            "(it|the pain) (shoots|radiates) (down|into) my (leg|arm|buttock|bum|thigh)",
+            "(it|the pain) (goes|runs|travels|spreads) (down|into) my arm",
+            "it('s| is) (shooting|radiating) (down|into) my (leg|arm)",
+            "(i get|i've got|there's) (a |)(shooting|sharp|stabbing) (pain|pains)",
+            ("(i get|i've got|there's|i have) (a |)pain (shooting down my leg|going down my arm|"
+             "running down my arm)"),
+            "(pain|a pain) radiating (to|down|into) my arm",
+            "i (am|'m) having pain radiating (to|down|into) my arm",
         ),
     },
     "BOTH_LEGS": {
         "names": expand(
-            "both legs", "both (of |)my legs", "(pain|numbness|weakness|tingling|pins and needles) (in|down) both (of |)(my |)legs",
+            "both legs", "both (of |)my legs",
+            "(pain|numbness|weakness|tingling|pins and needles) (in|down) both (of |)(my |)legs",
             "(pain|pains) in both legs", "both sides", "both my legs", "weak legs", "numb legs",
         ),
         "describing": expand("in both legs", "down both legs"),
         "clauses": expand(
             "both (of |)my legs (are|feel|have gone|went|'ve gone) (numb|weak|tingly|dead|heavy|funny)",
             "both (of |)my legs (hurt|ache|tingle|are tingling|are hurting|are aching|are weak|are numb)",
-            "(i've got|i have|there's|i get|i'm getting) (pain|numbness|weakness|tingling|pins and needles) in both (of |)(my |)legs",
+            ("(i've got|i have|there's|i get|i'm getting) (pain|numbness|weakness|tingling|"
+             "pins and needles) in both (of |)(my |)legs"),
             "(it|the pain)('s| is) (going |gone |)(down|into|in) both (of |)(my |)legs( now|)",
-            "(it's|the pain's|the pain is) in both (of |)(my |)legs( now|)( not just (the|one) (one|leg)|)", "(it's|it is) (going |)down both legs",
-            "(i can't|i cannot) feel (either of |both of |both |)my legs( properly|)", "my legs (are|feel|have gone) (numb|weak|tingly|dead|heavy)",
+            "(it's|the pain's|the pain is) in both (of |)(my |)legs( now|)( not just (the|one) (one|leg)|)",
+            "(it's|it is) (going |)down both legs",
+            "(i can't|i cannot) feel (either of |both of |both |)my legs( properly|)",
+            "my legs (are|feel|have gone) (numb|weak|tingly|dead|heavy)",
             "my legs (are|keep) tingling", "(neither|none) of my legs (feel|feels) right",
         ),
     },
     "SADDLE_NUMBNESS": {
         "names": expand(
-            "saddle numbness", "(numbness|tingling) (between my legs|in my groin|down below|around my bottom|in my private parts|around my genitals|around my back passage)",
+            "saddle numbness",
+            ("(numbness|tingling) (between my legs|in my groin|down below|around my bottom|"
+             "in my private parts|around my genitals|around my back passage)"),
             "(a |)numb (groin|bottom|backside|crotch|bum)", "numb private parts", "numb inner thighs",
         ),
         "describing": expand("numb (between my legs|down below|down there|around my bottom|in my groin)"),
         "clauses": expand(
-            "i can't feel (my (groin|bottom|backside|private parts|genitals|crotch|bum)|down (there|below)|between my legs)",
+            ("i can't feel (my (groin|bottom|backside|private parts|genitals|crotch|bum)|down (there|below)|"
+             "between my legs)"),
             "my (groin|bottom|backside|crotch)( is| feels| has gone|'s gone| went|'s) (numb|tingly|dead)",
             "my (private parts|genitals|inner thighs|buttocks) (are|feel|have gone|went) (numb|tingly)",
-            "(it's|it has) gone numb (around my bottom|between my legs|down below|down there|in my groin|around my private parts)",
-            "(i'm|i am|it's|it is|it feels) numb (between my legs|down below|down there|around my bottom|in my groin)",
-            "(i've got|i have|there's) (a|this) (weird |strange |)numb feeling (around|in|between) my (groin|bottom|private parts|legs)",
+            ("(it's|it has) gone numb (around my bottom|between my legs|down below|down there|in my groin|"
+             "around my private parts)"),
+            ("(i'm|i am|it's|it is|it feels) numb (between my legs|down below|down there|around my bottom|"
+             "in my groin)"),
+            ("(i've got|i have|there's) (a|this) (weird |strange |)numb feeling (around|in|"
+             "between) my (groin|bottom|private parts|legs)"),
             "(i've got|i have|there's) (a|this) (weird |strange |)numb feeling down there",
-            "(it|my bottom|my bum) (feels|is) numb when i wipe", "(when i wipe|wiping)( after the toilet| myself|) (it |)(feels|is) (numb|different|strange)",
-            "(the insides of my thighs|my inner thighs|between my legs|my groin)( and (between my legs|my groin|my bottom)|) (feel|feels|are|is|have gone|has gone) numb",
-            "i can't feel (it |)(when i wipe|toilet paper)", "(numb|no feeling) when i wipe", "(i have|i've got) saddle numbness",
-            "(the insides|inside) of my thighs (are|feel|have gone) numb", "(numbness|tingling) (between my legs|in my groin)",
+            "(it|my bottom|my bum) (feels|is) numb when i wipe",
+            "(when i wipe|wiping)( after the toilet| myself|) (it |)(feels|is) (numb|different|strange)",
+            ("(the insides of my thighs|my inner thighs|between my legs|my groin)( and (between my legs|"
+             "my groin|my bottom)|) (feel|feels|are|is|have gone|has gone) numb"),
+            "i can't feel (it |)(when i wipe|toilet paper)", "(numb|no feeling) when i wipe",
+            "(i have|i've got) saddle numbness",
+            "(the insides|inside) of my thighs (are|feel|have gone) numb",
+            "(numbness|tingling) (between my legs|in my groin)",
         ),
     },
     "BLADDER_BOWEL": {
         "names": expand(
-            "(trouble|problems|difficulty) (peeing|urinating|passing urine|going to the toilet|with my (bladder|bowels|waterworks))",
+            ("(trouble|problems|difficulty) (peeing|urinating|passing urine|going to the toilet|"
+             "with my (bladder|bowels|waterworks))"),
             "incontinence", "bladder problems", "bowel problems", "(bladder|bowel) (trouble|changes|issues)",
             "(leaking|wetting myself|soiling myself)",
         ),
         "describing": expand("incontinent"),
         "clauses": expand(
-            "i can('t| not) (pee|urinate|pass urine|wee|go to the toilet|empty my bladder|control my (bladder|bowels))",
-            "i('ve| have) (wet|soiled) myself( since (it|the pain|this) started| since then|)", "i('m| am| keep) (wetting|soiling) myself",
-            "i('ve| have) lost control of my (bladder|bowels)", "i've been leaking (urine|wee|pee)( without noticing|)",
-            "i('m| am) (leaking|having accidents)", "i didn't (even |)(notice|know|realize|realise) i needed (to go|the toilet|the bathroom|the washroom|to pee|to wee)( until (i'd|i had) (wet|soiled) myself|)",
-            "i('m| am) having (trouble|difficulty) (peeing|weeing|urinating|starting to pee|going to the toilet|passing urine|starting a (wee|pee))",
-            "i can't feel when i need (to pee|to go|the toilet)", "(peeing|weeing) (is|has been) (difficult|hard)",
-            "(urine|pee) (is not|isn't|won't) (coming|come)( properly| out|)", "i('m| am) not able to (pass urine|pee|pass motion|control my bladder)",
+            ("i can('t| not) (pee|urinate|pass urine|wee|go to the toilet|empty my bladder|"
+             "control my (bladder|bowels))"),
+            "i('ve| have) (wet|soiled) myself( since (it|the pain|this) started| since then|)",
+            "i('m| am| keep) (wetting|soiling) myself",
+            "i('ve| have) lost control of my (bladder|bowels)",
+            "i've been leaking (urine|wee|pee)( without noticing|)",
+            "i('m| am) (leaking|having accidents)",
+            ("i didn't (even |)(notice|know|realize|realise) i needed (to go|the toilet|the bathroom|"
+             "the washroom|to pee|to wee)( until (i'd|i had) (wet|soiled) myself|)"),
+            ("i('m| am) having (trouble|difficulty) (peeing|weeing|urinating|starting to pee|"
+             "going to the toilet|passing urine|starting a (wee|pee))"),
+            "i can't feel when i need (to pee|to go|the toilet)",
+            "(peeing|weeing) (is|has been) (difficult|hard)",
+            "(urine|pee) (is not|isn't|won't) (coming|come)( properly| out|)",
+            "i('m| am) not able to (pass urine|pee|pass motion|control my bladder)",
             "i can't (hold|control) (it|my wee|my pee|my bladder|my bowels)", "i've had an accident",
         ),
     },
     "LEG_GIVING_WAY": {
-        "names": expand("foot drop", "(a |)dropped foot", "jelly legs", "(a |)leg that (gives way|keeps giving way)"),
+        "names": expand("foot drop", "(a |)dropped foot", "jelly legs",
+                        "(a |)leg that (gives way|keeps giving way)"),
         "describing": expand("giving way", "buckling", "like jelly"),
         "clauses": expand(
-            "my (leg|knee|legs|left leg|right leg) (keeps|keep|has been|have been|is|are) (giving way|buckling|collapsing|giving out)",
-            "my (leg|knee|legs|left leg|right leg) (gives|give|gave) (way|out)", "my (leg|left leg|right leg) (is|'s) (getting|going) (weaker|weaker and weaker)",
-            "my (foot|left foot|right foot)('s| is| keeps|) (drags|dragging|slaps|slapping|slapping down|catches|catching)( when i walk|)",
-            "i('m| am) dragging my (foot|leg)", "i can('t| not) (walk|stand) (properly|straight|on it|for long|)",
-            "i can('t| not) lift my (foot|toes)", "my legs (feel|are|have gone) like jelly", "i keep (tripping over my foot|stumbling)",
-            "(it's|i think it's|i have|i've got) foot drop", "my leg('s| is) (getting weaker|weaker than before|giving way)",
+            ("my (leg|knee|legs|left leg|right leg) (keeps|keep|has been|have been|is|are) (giving way|"
+             "buckling|collapsing|giving out)"),
+            "my (leg|knee|legs|left leg|right leg) (gives|give|gave) (way|out)",
+            "my (leg|left leg|right leg) (is|'s) (getting|going) (weaker|weaker and weaker)",
+            ("my (foot|left foot|right foot)('s| is| keeps|) (drags|dragging|slaps|slapping|slapping down|"
+             "catches|catching)( when i walk|)"),
+            "i('m| am) dragging my (foot|leg)",
+            "i can('t| not) (walk|stand) (properly|straight|on it|for long|)",
+            "i can('t| not) lift my (foot|toes)", "my legs (feel|are|have gone) like jelly",
+            "i keep (tripping over my foot|stumbling)",
+            "(it's|i think it's|i have|i've got) foot drop",
+            "my leg('s| is) (getting weaker|weaker than before|giving way)",
             "(i'm|i am) having trouble walking", "(trouble|difficulty) walking",
         ),
     },
     "SEXUAL_FUNCTION": {
-        "names": expand("(new |)(erection|ejaculation|sexual) (problems|trouble|difficulties)", "erectile (dysfunction|problems)"),
+        "names": expand("(new |)(erection|ejaculation|sexual) (problems|trouble|difficulties)",
+                        "erectile (dysfunction|problems)"),
         "describing": expand("numb during sex"),
         "clauses": expand(
-            "i can('t| not) (get|keep) an erection", "i('ve| have) (had |got |been having |)(new |)(problems|trouble|difficulty) (ejaculating|with erections|getting an erection|with sex|having sex)",
-            "(i'm|i am|i feel|it's) numb (down there |)(during|when i have) sex", "i can't feel (anything |much |)(during|when i have) sex",
-            "sex (feels|is) (different|numb)", "(i have|i've got|i've had) (new |)(erection|ejaculation) (problems|trouble)",
+            "i can('t| not) (get|keep) an erection",
+            ("i('ve| have) (had |got |been having |)(new |)(problems|trouble|difficulty) (ejaculating|"
+             "with erections|getting an erection|with sex|having sex)"),
+            "(i'm|i am|i feel|it's) numb (down there |)(during|when i have) sex",
+            "i can't feel (anything |much |)(during|when i have) sex",
+            "sex (feels|is) (different|numb)",
+            "(i have|i've got|i've had) (new |)(erection|ejaculation) (problems|trouble)",
         ),
     },
     "NECK_DANGER": {
-        "names": expand("double vision", "slurred speech", "(trouble|difficulty) (speaking|swallowing|talking)", "(a |)(fainting|blackout|blackouts|dizzy spells)",
+        "names": expand("double vision", "slurred speech",
+                        "(trouble|difficulty) (speaking|swallowing|talking)",
+                        "(a |)(fainting|blackout|blackouts|dizzy spells)",
                         "(an |)electric shock (down|through) my (spine|back)"),
         "describing": expand("clumsy", "slurring"),
         "clauses": expand(
-            "i('m| am) (seeing double|slurring( my words|)|having (trouble|difficulty) (swallowing|speaking|talking))",
-            "i('ve| have) (got|been getting|had) double vision", "i('m| am) (getting|having) double vision", "i (fainted|passed out|blacked out)( earlier| today|)",
-            "i('ve| have) (fainted|passed out|blacked out)", "my (speech|voice) (is|has gone|'s) (slurred|funny)",
+            ("i('m| am) (seeing double|slurring( my words|)|having (trouble|difficulty) (swallowing|speaking|"
+             "talking))"),
+            "i('ve| have) (got|been getting|had) double vision", "i('m| am) (getting|having) double vision",
+            "i (fainted|passed out|blacked out)( earlier| today|)",
+            "i('ve| have) (fainted|passed out|blacked out)",
+            "my (speech|voice) (is|has gone|'s) (slurred|funny)",
             "my (arm|hand|leg)('s| has| is|) (suddenly |)(gone|is|feels) (weak and clumsy|clumsy)",
             "my (arms|hands|legs) (have |)(suddenly |)(gone|are|feel) (weak and clumsy|clumsy)",
-            "i('m| am|'ve| have) (been |)(dropping things|clumsy|really clumsy)", "i can('t| not) (swallow|speak|talk) (properly|)",
+            "i('m| am|'ve| have) (been |)(dropping things|clumsy|really clumsy)",
+            "i can('t| not) (swallow|speak|talk) (properly|)",
             "i (get|feel|got|'m getting) (an |)electric shock(s|) (down|through) my (spine|back|arms)",
-            "when i (bend|move) my (neck|head)( forward| down|) i get (an electric shock|electric shocks) down my (spine|back)",
-            "(it's|there's) like an electric shock (down|through) my (spine|back)", "(my face|the side of my face) (is|feels|has gone) numb",
+            ("when i (bend|move) my (neck|head)( forward| down|) i get (an electric shock|"
+             "electric shocks) down my (spine|back)"),
+            "(it's|there's) like an electric shock (down|through) my (spine|back)",
+            "(my face|the side of my face) (is|feels|has gone) numb",
         ),
     },
     "SEVERE_HEADACHE": {
-        "names": expand("(a |)(severe|really bad|terrible|awful|splitting|pounding|bad|blinding) headache", "(the |)worst headache (of my life|ever)"),
+        "names": expand("(a |)(severe|really bad|terrible|awful|splitting|pounding|bad|blinding) headache",
+                        "(the |)worst headache (of my life|ever)"),
         "describing": expand(),
         "clauses": expand(
-            "i('ve| have) (got |)(a |)(severe|really bad|terrible|awful|splitting|pounding|bad|blinding) headache",
-            "my head('s| is) (pounding|splitting)", "(it's|this is) the worst headache (of my life|i've ever had)",
-            "(i've got |)(a |the |)(really bad|severe|terrible|awful|worst) headache( of my life|) and (a stiff neck|my neck's stiff|my neck is stiff)",
+            ("i('ve| have) (got |)(a |)(severe|really bad|terrible|awful|splitting|pounding|bad|"
+             "blinding) headache"),
+            "my head('s| is) (pounding|splitting)",
+            "(it's|this is) the worst headache (of my life|i've ever had)",
+            ("(i've got |)(a |the |)(really bad|severe|terrible|awful|worst) headache( of my life|"
+             ") and (a stiff neck|my neck's stiff|my neck is stiff)"),
             "i('ve| have) got the worst headache (of my life|ever)",
         ),
     },
     "FEVER": {
-        "names": expand("(a |)fever", "(a |)(high |)temperature", "(the |)chills", "(the |)shivers", "(the |)sweats", "night sweats", "(a |)raised temperature"),
-        "describing": expand("feverish", "shivery", "hot and cold", "hot and shivery", "unwell", "(really |generally |)unwell", "ill", "poorly",
+        "names": expand("(a |)fever", "(a |)(high |)temperature", "(the |)chills", "(the |)shivers",
+                        "(the |)sweats", "night sweats", "(a |)raised temperature"),
+        "describing": expand("feverish", "shivery", "hot and cold", "hot and shivery", "unwell",
+                             "(really |generally |)unwell", "ill", "poorly",
                              "(really |)poorly", "under the weather", "clammy", "sweaty"),
         "clauses": expand(
-            "i('m| am|'ve been| have been) running a (temperature|fever|high temperature)", "i('ve| have) (got|had|been having) (a |the |)(fever|temperature|high temperature|chills|shivers|sweats)",
-            "i('m| am|'ve been| have been) (feeling |)(feverish|shivery|hot and cold|unwell|ill|poorly|really unwell|really poorly|sick|under the weather|really ill)( all over|)",
-            "i feel (feverish|shivery|hot and cold|unwell|ill|poorly|rough|awful|sick)( all over|)", "i('ve| have) been shivering",
+            "i('m| am|'ve been| have been) running a (temperature|fever|high temperature)",
+            ("i('ve| have) (got|had|been having) (a |the |)(fever|temperature|high temperature|chills|"
+             "shivers|sweats)"),
+            ("i('m| am|'ve been| have been) (feeling |)(feverish|shivery|hot and cold|unwell|ill|poorly|"
+             "really unwell|really poorly|sick|under the weather|really ill)( all over|)"),
+            "i feel (feverish|shivery|hot and cold|unwell|ill|poorly|rough|awful|sick)( all over|)",
+            "i('ve| have) been shivering",
             "i('ve| have) been (sweating|waking up sweaty)( at night|)", "i('m| am) (burning up|shivering)",
         ),
     },
     "CHEST_PAIN": {
-        "names": expand("chest pain", "(a |)pain in my chest", "pains in my chest", "(a |)tight chest", "chest tightness", "(a |)tightness in my chest",
+        "names": expand("chest pain", "(a |)pain in my chest", "pains in my chest", "(a |)tight chest",
+                        "chest tightness", "(a |)tightness in my chest",
                         "shortness of breath", "(short|out) of breath", "breathlessness", "chest pains"),
         "describing": expand("breathless", "short of breath"),
         "clauses": expand(
-            "my chest (hurts|is tight|feels tight|is sore|is painful|feels heavy|is aching|aches)", "(i've got|i have|there's|i get) (a |)(pain|tightness|pressure) in my chest",
-            "i can't (breathe|catch my breath)( properly|)", "i('m| am) (struggling|finding it hard) to breathe", "i('m| am) (short|out) of breath",
-            "(it|the pain) (goes|comes|spreads) (right |)(through|round|into) (to |)(the front of |)my chest", "(i have|i've got) chest (pain|pains)",
+            "my chest (hurts|is tight|feels tight|is sore|is painful|feels heavy|is aching|aches)",
+            "(i've got|i have|there's|i get) (a |)(pain|tightness|pressure) in my chest",
+            "i can't (breathe|catch my breath)( properly|)",
+            "i('m| am) (struggling|finding it hard) to breathe", "i('m| am) (short|out) of breath",
+            "(it|the pain) (goes|comes|spreads) (right |)(through|round|into) (to |)(the front of |)my chest",
+            "(i have|i've got) chest (pain|pains)",
             "(it's|it is) hard to breathe", "breathing (hurts|is hard)",
         ),
     },
     "WEIGHT_LOSS": {
-        "names": expand("weight loss", "(unexplained|unintended|sudden) weight loss", "losing weight( without trying|)"),
+        "names": expand("weight loss", "(unexplained|unintended|sudden) weight loss",
+                        "losing weight( without trying|)"),
         "describing": expand(),
         "clauses": expand(
-            "i('ve| have) (lost|been losing) (a lot of |some |)weight( without (trying|meaning to|dieting)| for no reason|)",
-            "i('m| am) losing weight( without (trying|meaning to|dieting)| for no reason|)", "i keep losing weight( (and|but) i('m| am) not (dieting|trying)|)",
-            "my weight (is|has been) (dropping|going down|reducing)( on its own|)", "i('ve| have) dropped (a lot of |some |)weight",
+            ("i('ve| have) (lost|been losing) (a lot of |some |)weight( without (trying|meaning to|dieting)|"
+             " for no reason|)"),
+            "i('m| am) losing weight( without (trying|meaning to|dieting)| for no reason|)",
+            "i keep losing weight( (and|but) i('m| am) not (dieting|trying)|)",
+            "my weight (is|has been) (dropping|going down|reducing)( on its own|)",
+            "i('ve| have) dropped (a lot of |some |)weight",
         ),
     },
     "CANCER_HISTORY": {
-        "names": expand("(a |)(history|past history) of cancer", "cancer", "(breast|prostate|lung|bowel|skin|kidney) cancer"),
+        "names": expand("(a |)(history|past history) of cancer", "cancer",
+                        "(breast|prostate|lung|bowel|skin|kidney) cancer"),
         "describing": expand(),
         "clauses": expand(
-            "i('ve| have) (had|got) (cancer|(breast|prostate|lung|bowel|skin) cancer)( before|)", "i had (cancer|(breast|prostate|lung|bowel|skin) cancer)( before|)",
-            "i('m| am) a cancer (survivor|patient)", "i (was|have been|'ve been) treated for (cancer|(breast|prostate|lung|bowel|skin) cancer)",
-            "i (have|'ve got|had) a history of cancer", "i('m| am) (having|on) (chemo|chemotherapy|cancer treatment)",
+            "i('ve| have) (had|got) (cancer|(breast|prostate|lung|bowel|skin) cancer)( before|)",
+            "i had (cancer|(breast|prostate|lung|bowel|skin) cancer)( before|)",
+            "i('m| am) a cancer (survivor|patient)",
+            "i (was|have been|'ve been) treated for (cancer|(breast|prostate|lung|bowel|skin) cancer)",
+            "i (have|'ve got|had) a history of cancer",
+            "i('m| am) (having|on) (chemo|chemotherapy|cancer treatment)",
         ),
     },
     "NIGHT_PAIN": {
         "names": expand("night pain", "pain at night", "(pain|it) (that |)(wakes me up|wakes me) at night"),
         "describing": expand("worse at night"),
         "clauses": expand(
-            "it (wakes me|wakes me up|keeps me awake|stops me sleeping)( at night| in the night|)", "(it's|it is|the pain is|the pain's) (always |much |)worse at night",
-            "it (doesn't|does not|won't) (ease|ease off|settle|go away|get better) (when|if) i (rest|lie still|lie down)",
-            "(resting|rest|lying still) (doesn't|does not) (help|ease it|make it better)", "it('s| is) (bad|worse|terrible) at night",
-            "i can't sleep (because of|with) (it|the pain)", "it hurts (all night|at night|even at rest|when i('m| am) resting)",
+            "it (wakes me|wakes me up|keeps me awake|stops me sleeping)( at night| in the night|)",
+            "(it's|it is|the pain is|the pain's) (always |much |)worse at night",
+            ("it (doesn't|does not|won't) (ease|ease off|settle|go away|get better) (when|if) i (rest|"
+             "lie still|lie down)"),
+            "(resting|rest|lying still) (doesn't|does not) (help|ease it|make it better)",
+            "it('s| is) (bad|worse|terrible) at night",
+            "i can't sleep (because of|with) (it|the pain)",
+            "it hurts (all night|at night|even at rest|when i('m| am) resting)",
         ),
     },
     "COUGH_SNEEZE": {
         "names": expand("pain when i (cough|sneeze)"),
         "describing": expand(),
         "clauses": expand(
-            "(it('s| is)|it gets) (worse|more painful|agony|really bad) when i (cough|sneeze|cough or sneeze|sneeze or cough)",
+            ("(it('s| is)|it gets) (worse|more painful|agony|really bad) when i (cough|sneeze|"
+             "cough or sneeze|sneeze or cough)"),
             "it (really |)hurts (more |)(when|if) i (cough|sneeze|cough or sneeze|sneeze or cough)",
             "(coughing|sneezing) (is agony|makes it worse|really hurts|hurts)",
             "it hurts (more |)(to|when i) (cough|sneeze)",
         ),
     },
     "LUMP": {
-        "names": expand("(a |)lump( on my back| on my spine|)", "(a |)bump (on|sticking out of) my (back|spine)"),
+        "names": expand("(a |)lump( on my back| on my spine|)",
+                        "(a |)bump (on|sticking out of) my (back|spine)"),
         "describing": expand(),
         "clauses": expand(
-            "(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump) (on|in) my (back|spine|lower back|neck)",
-            "(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump)( sticking out| there|)( of my (back|spine)|)",
-            "my (back|spine) (looks|is|has) (a different shape|changed shape|crooked|bent)", "my back('s| has) changed shape",
+            ("(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump) (on|in) my (back|spine|"
+             "lower back|neck)"),
+            ("(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump)( sticking out| there|"
+             ")( of my (back|spine)|)"),
+            "my (back|spine) (looks|is|has) (a different shape|changed shape|crooked|bent)",
+            "my back('s| has) changed shape",
         ),
     },
     "COLD_ARM": {
         "names": expand("(a |)cold (arm|hand)", "(an |)arm that (feels|is) cold"),
         "describing": expand(),
         "clauses": expand(
-            "(my|one of my) (arm|arms|hand|left arm|right arm)('s| is| feels| has gone| went|'s gone) (cold|colder|pale|cold and pale|white)",
+            ("(my|one of my) (arm|arms|hand|left arm|right arm)('s| is| feels| has gone| went|'s gone) (cold|"
+             "colder|pale|cold and pale|white)"),
             "my (left|right) (arm|hand) is colder than the other( one|)",
         ),
     },
@@ -748,8 +945,11 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         "names": expand("unsteadiness", "(a |)band of pain (around|round) my (trunk|body|chest|middle)"),
         "describing": expand("unsteady", "unsteady on my feet", "wobbly on my feet", "off balance"),
         "clauses": expand(
-            "i('m| am|'ve been| have been| feel) (unsteady|wobbly|off balance)( on my feet|)( when(ever|) i (stand up|walk|get up)|)", "i keep losing my balance",
-            "(there's|i have|i've got|it's like) a (tight |)band (of pain |)(wrapped |)(right |)(around|round) my (trunk|body|chest|middle)",
+            ("i('m| am|'ve been| have been| feel) (unsteady|wobbly|off balance)( on my feet|)( when(ever|"
+             ") i (stand up|walk|get up)|)"),
+            "i keep losing my balance",
+            ("(there's|i have|i've got|it's like) a (tight |)band (of pain |)(wrapped |)(right |)(around|"
+             "round) my (trunk|body|chest|middle)"),
             "my walking (has changed|is different|is unsteady)", "i('m| am) walking differently",
         ),
     },
@@ -757,26 +957,35 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         "names": expand("(a |)(weak|weakened|low|compromised) immune system", "hiv", "(a |)transplant"),
         "describing": expand("immunocompromised", "immunosuppressed"),
         "clauses": expand(
-            "i (inject|use|have injected|used to inject) drugs", "i('m| am) on (immune suppressants|immunosuppressants|immunosuppressant (medication|drugs|tablets))",
-            "i (have|'ve got) (a |)(weak|weakened|low|compromised) immune system", "i (have|'ve got|am) hiv( positive|)",
+            "i (inject|use|have injected|used to inject) drugs",
+            ("i('m| am) on (immune suppressants|immunosuppressants|immunosuppressant (medication|drugs|"
+             "tablets))"),
+            "i (have|'ve got) (a |)(weak|weakened|low|compromised) immune system",
+            "i (have|'ve got|am) hiv( positive|)",
             "i (had|'ve had|have had) (a |an |)(kidney |liver |heart |organ |)transplant",
         ),
     },
 }
 # A cold arm, a lump and so on are warning signs wherever they are said; "numb bum" is the saddle area.
 SYMPTOM_LOCALE: dict[str, dict[str, list[str]]] = {
-    GB: {"SADDLE_NUMBNESS": expand("(a |)numb bum", "my bum('s| is| has|'s gone| has gone| went|) numb"), "BLADDER_BOWEL": expand("(trouble|problems) weeing", "i can't wee"),
-         "WEIGHT_LOSS": expand("i('ve| have) (lost|dropped) (nearly |about |over |)(a stone|half a stone|two stone)( without trying|)"),
+    GB: {"SADDLE_NUMBNESS": expand("(a |)numb bum", "my bum('s| is| has|'s gone| has gone| went|) numb"),
+         "BLADDER_BOWEL": expand("(trouble|problems) weeing", "i can't wee"),
+         "WEIGHT_LOSS": expand("i('ve| have) (lost|dropped) (nearly |about |over |)(a stone|half a stone|"
+                               "two stone)( without trying|)"),
          "FEVER": expand("i('m| am|'ve been) feeling (rough|rotten)")},
-    AU: {"SADDLE_NUMBNESS": expand("(a |)numb bum", "my bum('s| is| has|'s gone| has gone| went|) numb"), "FEVER": expand("(i'm |i feel |i've been feeling |feeling |)(crook|crook all over)")},
-    IN: {"BLADDER_BOWEL": expand("i('m| am) not able to pass (urine|motion)", "(motion|stools) (is|are) not (coming|passing)( properly|)"),
+    AU: {"SADDLE_NUMBNESS": expand("(a |)numb bum", "my bum('s| is| has|'s gone| has gone| went|) numb"),
+         "FEVER": expand("(i'm |i feel |i've been feeling |feeling |)(crook|crook all over)")},
+    IN: {"BLADDER_BOWEL": expand("i('m| am) not able to pass (urine|motion)",
+                                 "(motion|stools) (is|are) not (coming|passing)( properly|)"),
          "SPASM": expand("(a |)catch", "i (have|got) a catch")},
     CA: {"BLADDER_BOWEL": expand("i didn't (realize|notice) i needed the washroom")},
 }
 # Said before a symptom's name or describing word; the result is the symptom itself.
-HAVE = expand("", "(some|a bit of|a little)", "i('ve got| have|'ve had| get| keep getting|'m getting|'m having| am having)( some|)",
+HAVE = expand("", "(some|a bit of|a little)",
+              "i('ve got| have|'ve had| get| keep getting|'m getting|'m having| am having)( some|)",
               "there's( some|)", "(also|plus|with)( some|)", "i've (been having|noticed)")
-BE = expand("", "it's", "it is", "it feels", "it's (really|a bit|so|all|gone|been)", "(really|a bit|so|very)", "i('m| am| feel)", "(it |)(looks|gets)")
+BE = expand("", "it's", "it is", "it feels", "it's (really|a bit|so|all|gone|been)", "(really|a bit|so|very)",
+            "i('m| am| feel)", "(it |)(looks|gets)")
 # Only a symptom's first few names and describing words go into every frame; the rest stand alone.
 FRAMED = 3
 
@@ -787,7 +996,8 @@ def symptom_words(locale: str) -> dict[str, list[str]]:
         found += [f"{h} {name}".strip() for name in parts["names"][:FRAMED] for h in HAVE
                  if not (name.startswith(("a ", "an ")) and h.split()[-1:] in (["some"], ["of"], ["little"]))]
         found += parts["names"]
-        found += [f"{b} {word}".strip() for word in parts["describing"][:FRAMED] for b in BE] + parts["describing"]
+        found += ([f"{b} {word}".strip() for word in parts["describing"][:FRAMED] for b in BE]
+                  + parts["describing"])
         found += parts["clauses"] + SYMPTOM_LOCALE.get(locale, {}).get(value_id, [])
         words[value_id] = unique(found)
     return words
@@ -798,36 +1008,46 @@ def negatable(locale: str) -> tuple[list[str], list[str]]:
     names, describing = [], []
     for parts in SYMPTOMS.values():
         names += [n for n in parts["names"] if not n.startswith(("a ", "an ", "the ", "no ", "some "))]
-        describing += [d for d in parts["describing"] if " " not in d or d in ("short of breath", "in spasm", "on fire")]
+        describing += [d for d in parts["describing"]
+                       if " " not in d or d in ("short of breath", "in spasm", "on fire")]
     return unique(names), unique(describing)
 
 
 # ---------------------------------------------------------------------------------------------
 # Condition, Modality, Outcome, HoldChange
 # ---------------------------------------------------------------------------------------------
-HAVE_CONDITION = expand("i('ve got| have| have got| suffer from| suffer with| was diagnosed with|'ve been diagnosed with)")
+HAVE_CONDITION = expand("i('ve got| have| have got| suffer from| suffer with| was diagnosed with|"
+                        "'ve been diagnosed with)")
 CONDITIONS: dict[str, list[str]] = {
     "HERNIATED_DISC": expand(
-        "(a |my |)(herniated|slipped|bulging|prolapsed|ruptured|slip|protruding|torn) (disc|disk)", "(a |)(disc|disk) (herniation|bulge|prolapse|problem)",
-        "(disc|disk) (problems|issues|trouble)", "(i |)slipped a (disc|disk)", "i('ve| have) slipped a (disc|disk)",
-        "(a |)bad disc", "(a |)(disc|disk) (out|that's out)", "i (have|'ve got|am having|had) (a |)(slipped|slip|herniated|bulging|prolapsed) (disc|disk)",
+        "(a |my |)(herniated|slipped|bulging|prolapsed|ruptured|slip|protruding|torn) (disc|disk)",
+        "(a |)(disc|disk) (herniation|bulge|prolapse|problem)",
+        "(disc|disk) (problems|issues|trouble)", "(i |)slipped a (disc|disk)",
+        "i('ve| have) slipped a (disc|disk)",
+        "(a |)bad disc", "(a |)(disc|disk) (out|that's out)",
+        "i (have|'ve got|am having|had) (a |)(slipped|slip|herniated|bulging|prolapsed) (disc|disk)",
     ),
-    "SCIATICA": expand("sciatica", "(my |)sciatic (nerve|nerve pain|pain)", "(a |)trapped (sciatic |)nerve", "(a |)pinched nerve",
+    "SCIATICA": expand("sciatica", "(my |)sciatic (nerve|nerve pain|pain)", "(a |)trapped (sciatic |)nerve",
+                       "(a |)pinched nerve",
                        "(my |)sciatica", "i (have|'ve got|get|suffer from|suffer with) sciatica"),
     "ARTHRITIS": expand(
         "arthritis", "osteoarthritis", "degenerative (disc|disk) disease", "spinal stenosis", "spondylosis",
         "(spinal|back|neck) arthritis", "arthritis in my (spine|back|neck)",
-        "(spondylosis|spinal stenosis|stenosis|facet joint arthritis|ankylosing spondylitis|spondylitis)", "wear and tear",
+        "(spondylosis|spinal stenosis|stenosis|facet joint arthritis|ankylosing spondylitis|spondylitis)",
+        "wear and tear",
         "(worn|degenerated|degenerative) (discs|disks|joints)", "(my |)(osteo|)arthritis",
     ),
-    "WHIPLASH": expand("whiplash", "(a |)whiplash injury", "(my |)whiplash", "i (got|have|had|'ve got) whiplash"),
+    "WHIPLASH": expand("whiplash", "(a |)whiplash injury", "(my |)whiplash",
+                       "i (got|have|had|'ve got) whiplash"),
     "OSTEOPOROSIS": expand(
         "osteoporosis", "(brittle|thin|weak|fragile) bones", "my bones are (thin|brittle|weak|fragile)",
-        "(my doctor|the doctor) (says|said|told me) my bones are (thin|brittle|weak|fragile)", "i (have|'ve got) (osteoporosis|brittle bones|thin bones)",
+        "(my doctor|the doctor) (says|said|told me) my bones are (thin|brittle|weak|fragile)",
+        "i (have|'ve got) (osteoporosis|brittle bones|thin bones)",
     ),
     "LONG_TERM_STEROIDS": expand(
         "(long term |)steroids", "(steroid|prednisone|prednisolone) (tablets|treatment|medication)",
-        "i('m| am|'ve been| have been) (on|taking) (steroids|prednisone|prednisolone|steroid tablets)( for (a long time|years|months|ages)| long term|)",
+        ("i('m| am|'ve been| have been) (on|taking) (steroids|prednisone|prednisolone|"
+         "steroid tablets)( for (a long time|years|months|ages)| long term|)"),
         "i take (steroids|prednisone|prednisolone)( every day| daily|)", "(years|months) of steroids",
     ),
 }
@@ -838,22 +1058,32 @@ CONDITION_LOCALE: dict[str, dict[str, list[str]]] = {
 
 MODALITIES: dict[str, list[str]] = {
     "HEAT": expand(
-        "heat", "(some|the|dry) heat", "(a|the|my) (heat|hot|wheat|microwave) (pack|bag|wrap|patch|pad)", "(heat|hot) (pack|packs|wrap|patch|pads)",
-        "(a|the|my) (heating|heat) pad", "heating pad", "heating pads", "(a|the|my) (hot water bottle|electric blanket|heated blanket)",
-        "hot water bottle", "warmth", "(something|anything) (warm|hot)", "warm", "hot", "a sauna", "(a|the|my) heat lamp",
+        "heat", "(some|the|dry) heat", "(a|the|my) (heat|hot|wheat|microwave) (pack|bag|wrap|patch|pad)",
+        "(heat|hot) (pack|packs|wrap|patch|pads)",
+        "(a|the|my) (heating|heat) pad", "heating pad", "heating pads",
+        "(a|the|my) (hot water bottle|electric blanket|heated blanket)",
+        "hot water bottle", "warmth", "(something|anything) (warm|hot)", "warm", "hot", "a sauna",
+        "(a|the|my) heat lamp",
         "heat therapy", "(a|the) heated pad", "heat rub", "(a|the) (deep heat|heat) (cream|rub)",
     ),
     "ICE": expand(
-        "ice", "(some|the) ice", "(an|the|my) (ice pack|ice bag|ice pad)", "ice (pack|packs|bag)", "cold", "(the|something|some) cold",
-        "(a|the|my) (cold pack|cold compress|gel pack|cold gel pack|frozen gel pack)", "(cold pack|cold compress|gel pack)",
-        "(a bag of |the |some |)(frozen peas|frozen veg|frozen vegetables|peas)", "(a|the) bag of (peas|ice|frozen peas)",
-        "(some |)ice cubes", "(an|the) ice (wrap|massage)", "cold therapy", "(a |)cold (towel|flannel|cloth)", "(something|anything) (cold|frozen)",
+        "ice", "(some|the) ice", "(an|the|my) (ice pack|ice bag|ice pad)", "ice (pack|packs|bag)", "cold",
+        "(the|something|some) cold",
+        "(a|the|my) (cold pack|cold compress|gel pack|cold gel pack|frozen gel pack)",
+        "(cold pack|cold compress|gel pack)",
+        "(a bag of |the |some |)(frozen peas|frozen veg|frozen vegetables|peas)",
+        "(a|the) bag of (peas|ice|frozen peas)",
+        "(some |)ice cubes", "(an|the) ice (wrap|massage)", "cold therapy", "(a |)cold (towel|flannel|cloth)",
+        "(something|anything) (cold|frozen)",
         "icing", "ice it",
     ),
     "MOIST_HEAT": expand(
-        "moist heat", "wet heat", "(a|the|my) (warm|hot) (shower|bath|towel|damp towel|wet towel|flannel|compress|soak|tub)",
-        "(a|the|my) (shower|bath|damp towel|wet towel|hot tub|jacuzzi|spa|steam room)", "(shower|bath|steam|hot tub)",
-        "(a|the) (moist heat pack|moist heat pad|moist heating pad)", "(warm|hot) (shower|bath|towel|damp towel|compress)",
+        "moist heat", "wet heat",
+        "(a|the|my) (warm|hot) (shower|bath|towel|damp towel|wet towel|flannel|compress|soak|tub)",
+        "(a|the|my) (shower|bath|damp towel|wet towel|hot tub|jacuzzi|spa|steam room)",
+        "(shower|bath|steam|hot tub)",
+        "(a|the) (moist heat pack|moist heat pad|moist heating pad)",
+        "(warm|hot) (shower|bath|towel|damp towel|compress)",
         "(a|the) (warm|hot) damp (towel|cloth|flannel)", "a soak in the bath", "(a |)(warm|hot) soak",
     ),
 }
@@ -861,50 +1091,84 @@ MODALITY_LOCALE: dict[str, dict[str, list[str]]] = {
     GB: {"HEAT": expand("(a |the |my |)wheat bag", "(a |the |my |)heat bag")},
     AU: {"HEAT": expand("(a |the |my |)wheat bag", "(a |the |my |)heat bag")},
     CA: {"HEAT": expand("(a |the |my |)magic bag")},
-    IN: {"HEAT": expand("(a |the |my |)hot water bag", "(a |the |)hot water bag"), "MOIST_HEAT": expand("(hot |)fomentation", "(a |)hot water (bath|fomentation)")},
+    IN: {"HEAT": expand("(a |the |my |)hot water bag", "(a |the |)hot water bag"),
+         "MOIST_HEAT": expand("(hot |)fomentation", "(a |)hot water (bath|fomentation)")},
 }
 
 OUTCOMES: dict[str, list[str]] = {
     "BETTER": expand(
-        "better", "(a lot|much|a bit|a little|a little bit|slightly|somewhat|way|so much|loads|lots|far|heaps|even|definitely|really) better",
-        "(it's|it is|it feels|that feels|i feel|i'm feeling|it's feeling|feeling|feels|it felt) (a lot |much |a bit |a little |slightly |way |so much |loads |lots |far |)better",
-        "good", "great", "really good", "nice", "lovely", "(it|that|this) (really |definitely |)(helped|worked)( a lot| loads| lots| heaps| a bit| a little|)",
-        "(really |definitely |)(helped|worked)( a lot| loads| lots| heaps| a bit| a little|)", "(it |that |)did the trick", "(it|that)('s| has) (helped|done the trick|worked)",
-        "(eased|relieved|loosened|settled|calmed) (it|things|the pain)( off| up| down|)( a lot| a bit| right up|)",
-        "(it |the pain |)(eased|settled|calmed) (off|down)( a lot| a bit|)", "(less|not as much) pain", "(less|not as|not so) (sore|stiff|tight)",
-        "(easier|looser|more relaxed)", "(it's|it is|it feels) (easier|looser|less sore|less stiff|less painful)", "(much |a lot |)less painful",
-        "the pain('s| is| has) (gone|eased|reduced|gone down)", "(the pain has |it has |)(reduced|gone down)", "made a (big |real |)difference",
-        "it made a (big |real |)difference", "(it |)(made|makes) it (better|feel better)", "so much better", "brilliant", "fantastic", "amazing",
+        "better",
+        ("(a lot|much|a bit|a little|a little bit|slightly|somewhat|way|so much|loads|lots|far|heaps|even|"
+         "definitely|really) better"),
+        ("(it's|it is|it feels|that feels|i feel|i'm feeling|it's feeling|feeling|feels|it felt) (a lot |"
+         "much |a bit |a little |slightly |way |so much |loads |lots |far |)better"),
+        "good", "great", "really good", "nice", "lovely",
+        "(it|that|this) (really |definitely |)(helped|worked)( a lot| loads| lots| heaps| a bit| a little|)",
+        "(really |definitely |)(helped|worked)( a lot| loads| lots| heaps| a bit| a little|)",
+        "(it |that |)did the trick", "(it|that)('s| has) (helped|done the trick|worked)",
+        ("(eased|relieved|loosened|settled|calmed) (it|things|the pain)( off| up| down|)( a lot| a bit|"
+         " right up|)"),
+        "(it |the pain |)(eased|settled|calmed) (off|down)( a lot| a bit|)", "(less|not as much) pain",
+        "(less|not as|not so) (sore|stiff|tight)",
+        "(easier|looser|more relaxed)",
+        "(it's|it is|it feels) (easier|looser|less sore|less stiff|less painful)",
+        "(much |a lot |)less painful",
+        "the pain('s| is| has) (gone|eased|reduced|gone down)", "(the pain has |it has |)(reduced|gone down)",
+        "made a (big |real |)difference",
+        "it made a (big |real |)difference", "(it |)(made|makes) it (better|feel better)", "so much better",
+        "brilliant", "fantastic", "amazing",
     ),
     "SAME": expand(
-        "(the |)same", "(about|pretty much|much|more or less|roughly|just|exactly|kind of|basically) the same( as before|)", "the same as before",
-        "(it's|it is|it feels|i feel|feels) (about |pretty much |much |more or less |just |exactly |still |)the same( as before|)",
-        "no (change|difference|different|better)", "no real (change|difference)", "nothing('s| has|) changed", "(nothing|not much|no) different",
-        "(it |that |)(didn't|did not) (help|do anything|do much|make (a|any|much) difference|change (anything|much)|work|really help)",
-        "(didn't|did not) (help|do anything|do much|change anything|work)", "(it |that |)did nothing( for it|)", "nothing (for it|at all|for me|much)", "(it |)(hasn't|has not) (helped|changed|done anything)",
-        "(not much|not really any|no) (different|better)", "(it's |)(neither|no) better (nor|or) worse", "no better no worse", "(it's |)still (sore|hurting|stiff)",
-        "(not much|no) (change|difference)", "(help much|help at all|really help|do anything|do much|change anything|make a difference|make any difference)",
+        "(the |)same",
+        "(about|pretty much|much|more or less|roughly|just|exactly|kind of|basically) the same( as before|)",
+        "the same as before",
+        ("(it's|it is|it feels|i feel|feels) (about |pretty much |much |more or less |just |exactly |still |"
+         ")the same( as before|)"),
+        "no (change|difference|different|better)", "no real (change|difference)", "nothing('s| has|) changed",
+        "(nothing|not much|no) different",
+        ("(it |that |)(didn't|did not) (help|do anything|do much|make (a|any|much) difference|"
+         "change (anything|much)|work|really help)"),
+        "(didn't|did not) (help|do anything|do much|change anything|work)",
+        "(it |that |)did nothing( for it|)", "nothing (for it|at all|for me|much)",
+        "(it |)(hasn't|has not) (helped|changed|done anything)",
+        "(not much|not really any|no) (different|better)", "(it's |)(neither|no) better (nor|or) worse",
+        "no better no worse", "(it's |)still (sore|hurting|stiff)",
+        "(not much|no) (change|difference)",
+        ("(help much|help at all|really help|do anything|do much|change anything|make a difference|"
+         "make any difference)"),
     ),
     "WORSE": expand(
-        "worse", "(a lot|much|a bit|a little|slightly|way|loads|heaps|even|far) worse", "(it's|it is|it feels|i feel|feels|it felt|it got|it's got|it's gotten) (a lot |much |a bit |a little |slightly |way |even |)worse( now| than before|)",
-        "worse than before", "(it |that |)(made|makes) it (worse|more painful|hurt more)", "(it |)(hurts|hurt|is hurting|'s hurting) more( now|)",
-        "(it's|it is) (more painful|more sore|sorer|stiffer)( now|)", "(more painful|more sore|stiffer|sorer)", "(in|i'm in) more pain",
-        "not good", "bad", "terrible", "awful", "(it |)(aggravated|irritated|inflamed) it", "(a lot|much|a bit) more painful",
+        "worse", "(a lot|much|a bit|a little|slightly|way|loads|heaps|even|far) worse",
+        ("(it's|it is|it feels|i feel|feels|it felt|it got|it's got|it's gotten) (a lot |much |a bit |"
+         "a little |slightly |way |even |)worse( now| than before|)"),
+        "worse than before", "(it |that |)(made|makes) it (worse|more painful|hurt more)",
+        "(it |)(hurts|hurt|is hurting|'s hurting) more( now|)",
+        "(it's|it is) (more painful|more sore|sorer|stiffer)( now|)",
+        "(more painful|more sore|stiffer|sorer)", "(in|i'm in) more pain",
+        "not good", "bad", "terrible", "awful", "(it |)(aggravated|irritated|inflamed) it",
+        "(a lot|much|a bit) more painful",
     ),
 }
 OUTCOME_LOCALE: dict[str, dict[str, list[str]]] = {
-    GB: {"BETTER": expand("(loads|a load|miles) better", "(it's |it has |)done the trick"), "WORSE": expand("(loads|a load) worse")},
-    AU: {"BETTER": expand("heaps (better|good)", "(it's |it has |)done the trick", "(much |)better mate"), "WORSE": expand("heaps worse")},
+    GB: {"BETTER": expand("(loads|a load|miles) better", "(it's |it has |)done the trick"),
+         "WORSE": expand("(loads|a load) worse")},
+    AU: {"BETTER": expand("heaps (better|good)", "(it's |it has |)done the trick", "(much |)better mate"),
+         "WORSE": expand("heaps worse")},
     US: {"BETTER": expand("awesome", "way better")},
     CA: {"BETTER": expand("awesome", "(lots|way) better", "helped lots")},
-    IN: {"BETTER": expand("(i |)got (some |)relief", "relief", "(the |)pain (has |)(reduced|decreased)( a lot|)"),
+    IN: {"BETTER": expand("(i |)got (some |)relief", "relief",
+                          "(the |)pain (has |)(reduced|decreased)( a lot|)"),
          "SAME": expand("(pain is |it is |)same only", "no relief", "(the pain is |it is |)same")},
 }
 HOLD_CHANGES: dict[str, list[str]] = {
-    "LONGER": expand("longer", "(a bit|a little|much|a lot|even|quite a bit|a little bit) longer", "more time", "(a |)longer (hold|holds)",
-                     "(increase|lengthen|extend) (it|them|the hold|the holds|the hold time|the holding time)"),
-    "SHORTER": expand("shorter", "(a bit|a little|much|a lot|even|quite a bit|a little bit) shorter", "less time", "quicker", "(a |)shorter (hold|holds)",
-                      "(reduce|shorten|cut|decrease) (it|them|the hold|the holds|the hold time|the holding time)( down|)( a bit|)",
+    "LONGER": expand("longer", "(a bit|a little|much|a lot|even|quite a bit|a little bit) longer",
+                     "more time", "(a |)longer (hold|holds)",
+                     ("(increase|lengthen|extend) (it|them|the hold|the holds|the hold time|"
+                      "the holding time)")),
+    "SHORTER": expand("shorter", "(a bit|a little|much|a lot|even|quite a bit|a little bit) shorter",
+                      "less time", "quicker", "(a |)shorter (hold|holds)",
+                      ("(reduce|shorten|cut|decrease) (it|them|the hold|the holds|the hold time|"
+                       "the holding time)( down|)( a bit|)"),
                       "(cut|bring) (the holds|them|it) down( a bit|)"),
 }
 
@@ -916,9 +1180,11 @@ def slot_types(locale: str) -> dict[str, dict[str, list[str]]]:
         "Onset": onset_words(locale),
         "Cause": cause_words(locale),
         "Symptom": symptom_words(locale),
-        "Condition": {v: unique(w + [f"{h} {n}" for n in w[:2 * FRAMED] for h in HAVE_CONDITION] + CONDITION_LOCALE.get(locale, {}).get(v, []))
+        "Condition": {v: unique(w + [f"{h} {n}" for n in w[:2 * FRAMED] for h in HAVE_CONDITION]
+                                + CONDITION_LOCALE.get(locale, {}).get(v, []))
                       for v, w in CONDITIONS.items()},
-        "Modality": {v: unique(w + MODALITY_LOCALE.get(locale, {}).get(v, [])) for v, w in MODALITIES.items()},
+        "Modality": {v: unique(w + MODALITY_LOCALE.get(locale, {}).get(v, []))
+                     for v, w in MODALITIES.items()},
         "Outcome": {v: unique(w + OUTCOME_LOCALE.get(locale, {}).get(v, [])) for v, w in OUTCOMES.items()},
         "HoldChange": {v: unique(w) for v, w in HOLD_CHANGES.items()},
     }
@@ -930,86 +1196,120 @@ def slot_types(locale: str) -> dict[str, dict[str, list[str]]]:
 # ---------------------------------------------------------------------------------------------
 HEAT_OR_ICE = "(heat or ice|ice or heat|heat or cold|hot or cold|cold or heat)"
 # Small words said before and after a whole answer.
-LEAD_INS = expand("(um|uh|erm|hmm|well|so|oh|okay|right|actually|i think|probably|maybe|i reckon|and|also|oh and|plus|but|yes|yeah|just)")
-TAGS = expand("(too|as well|also|now|though|actually|i think|please|thanks|mate|eh|really|again|i'm afraid|at the moment|to be honest)")
+LEAD_INS = expand("(um|uh|erm|hmm|well|so|oh|okay|right|actually|i think|probably|maybe|i reckon|and|also|"
+                  "oh and|plus|but|yes|yeah|just)")
+TAGS = expand("(too|as well|also|now|though|actually|i think|please|thanks|mate|eh|really|again|i'm afraid|"
+              "at the moment|to be honest)")
 # What may stand between two clauses of one sentence, by the slot that follows.
 JOINS: dict[str, list[str]] = {
-    "location": expand("(and|and now|now|but|so|and it's|it's|in|on|down|into|around|across|between|through|at|from|since|after|when)"),
-    "onset": expand("(and|since|for|from|ever since|about|starting)", "(and |)(it|this|the pain) (started|began)", "(and |)it's been"),
-    "cause": expand("(and|since|after|when|while|because|from|as|ever since|but|so|because of|in)", "(and |)(it was|it happened|i did it)( when| while| after|)"),
-    "symptom": expand("(and|and now|now|but|also|and also|plus|so|with|and it's|it's|and it|it|and i|and i'm|and i've got|and i have|which|and there's|there's|and it's so|it's so|and sometimes)"),
-    "condition": expand("(and|because of|from|with|due to|it's|i think it's|because|since|and it's|and i have|and i've got)"),
-    "preference": expand("(and|but|so|with|using)", "(and |)i'd (like|prefer|rather) (to use|to try|use|have|)", "(and |)i('ve got| have| only have| usually use| want to use)",
+    "location": expand("(and|and now|now|but|so|and it's|it's|in|on|down|into|around|across|between|through|"
+                       "at|from|since|after|when)"),
+    "onset": expand("(and|since|for|from|ever since|about|starting)",
+                    "(and |)(it|this|the pain) (started|began)", "(and |)it's been"),
+    "cause": expand("(and|since|after|when|while|because|from|as|ever since|but|so|because of|in)",
+                    "(and |)(it was|it happened|i did it)( when| while| after|)"),
+    "symptom": expand("(and|and now|now|but|also|and also|plus|so|with|and it's|it's|and it|it|and i|and i'm|"
+                      "and i've got|and i have|which|and there's|there's|and it's so|it's so|and sometimes)"),
+    "condition": expand("(and|because of|from|with|due to|it's|i think it's|because|since|and it's|"
+                        "and i have|and i've got)"),
+    "preference": expand("(and|but|so|with|using)",
+                         "(and |)i'd (like|prefer|rather) (to use|to try|use|have|)",
+                         "(and |)i('ve got| have| only have| usually use| want to use)",
                          "(and |)(can|should) i (use|try)", "(and |)will (that|it) (help|work)"),
-    "otherSymptom": expand("(and|and also|also|plus|with|and now|and it's|but|and it keeps|and i've got|as well as|or|and i have|and it|and sometimes|i think it's|i think|maybe|probably)"),
+    "otherSymptom": expand("(and|and also|also|plus|with|and now|and it's|but|and it keeps|and i've got|"
+                           "as well as|or|and i have|and it|and sometimes|i think it's|i think|maybe|"
+                           "probably)"),
 }
 ADJACENT_SLOTS = ("location", "onset", "cause", "symptom")
 # Slot order for two and three clauses.
 CLAUSE_SLOTS = ("location", "onset", "cause", "symptom", "condition", "preference")
 TRIPLE_SLOTS = ("location", "onset", "cause", "symptom")
 TRIPLE_JOINS = {
-    "location": ["and", "in"], "onset": ["since", "for"], "cause": ["after", "when", "since", "and", "in", "ever since"],
+    "location": ["and", "in"], "onset": ["since", "for"], "cause": ["after", "when", "since", "and", "in",
+                                                                    "ever since"],
     "symptom": ["and", "and now"],
 }
 SINGLE_LEADS: dict[str, list[str]] = {
-    "location": expand("(it's|mainly|mostly|it's mainly|it's sort of|sort of|just|the pain is|it hurts|it's in|it's all|right|"
+    "location": expand("(it's|mainly|mostly|it's mainly|it's sort of|sort of|just|the pain is|it hurts|"
+                       "it's in|it's all|right|"
                        "around|in|it's at|it's on|it's the)"),
-    "onset": expand("(it started|it began|it happened|it came on|started|since|i'd say|it's been|it's been going on|it's been like this|"
+    "onset": expand("(it started|it began|it happened|it came on|started|since|i'd say|it's been|"
+                    "it's been going on|it's been like this|"
                     "i've had it|the pain started|it first started|maybe|probably|i think|roughly)"),
-    "cause": expand("(i reckon|it was|i think it was|it happened|i did it|i hurt it|i think i did it|i hurt myself|it happened when|"
-                    "it started when|it started after|it was when|i think it was when|from|after|when|while|i reckon i did it|reckon i did it)"),
+    "cause": expand("(i reckon|it was|i think it was|it happened|i did it|i hurt it|i think i did it|"
+                    "i hurt myself|it happened when|"
+                    "it started when|it started after|it was when|i think it was when|from|after|when|while|"
+                    "i reckon i did it|reckon i did it)"),
     "symptom": expand("(yes i|yes and|yeah and|well)"),
-    "condition": expand("(i have|i've got|i was diagnosed with|i've been diagnosed with|my doctor says i have|my doctor said it's|it's|"
+    "condition": expand("(i have|i've got|i was diagnosed with|i've been diagnosed with|"
+                        "my doctor says i have|my doctor said it's|it's|"
                         "i think it's|i suffer from|it's my)"),
-    "preference": expand("(i'd like|i'd prefer|i prefer|i like|i'd rather|i'd rather use|i'd rather have|i'd like to use|i'd like to try|"
-                         "i want|i want to use|can i use|should i use|i usually use|i have|i've got|i only have|let's go with|"
+    "preference": expand("(i'd like|i'd prefer|i prefer|i like|i'd rather|i'd rather use|i'd rather have|"
+                         "i'd like to use|i'd like to try|"
+                         "i want|i want to use|can i use|should i use|i usually use|i have|i've got|"
+                         "i only have|let's go with|"
                          "i'll go with|i'll have|how about|what about|would|is)"),
 }
 SINGLE_TAGS: dict[str, list[str]] = {
-    "preference": expand("(please|sounds nice|sounds good|usually helps|works best for me|can i use that|can i use it|will that work|"
+    "preference": expand("(please|sounds nice|sounds good|usually helps|works best for me|can i use that|"
+                         "can i use it|will that work|"
                          "is that okay|is that ok|then)"),
     "onset": expand("(or so|or something)"),
 }
 QUESTION = expand(
-    f"(should|do|can) i (use|put|try) {HEAT_OR_ICE}( on it|)", f"(is|would) {HEAT_OR_ICE} (be |)better", f"(which is|what's) better {HEAT_OR_ICE}",
-    f"{HEAT_OR_ICE}", f"(what|which) (should i use|do i use|to do|is best) {HEAT_OR_ICE}", f"which one (should i use|do i use|is best|is better) {HEAT_OR_ICE}", f"(do|should) i need {HEAT_OR_ICE}",
-    f"{HEAT_OR_ICE} (which is better|what's better|what should i use|which one)", "(what|which one) should i use",
-    "what should i (do|put on it)", "what do you (recommend|think i should do|think i should use)", "what would you recommend",
-    "(give me|i need|i want|i'd like) (some |)advice", "help me (choose|decide)", "i'm (in pain|hurting|in agony|in a lot of pain)",
+    f"(should|do|can) i (use|put|try) {HEAT_OR_ICE}( on it|)", f"(is|would) {HEAT_OR_ICE} (be |)better",
+    f"(which is|what's) better {HEAT_OR_ICE}",
+    f"{HEAT_OR_ICE}", f"(what|which) (should i use|do i use|to do|is best) {HEAT_OR_ICE}",
+    f"which one (should i use|do i use|is best|is better) {HEAT_OR_ICE}", f"(do|should) i need {HEAT_OR_ICE}",
+    f"{HEAT_OR_ICE} (which is better|what's better|what should i use|which one)",
+    "(what|which one) should i use",
+    "what should i (do|put on it)", "what do you (recommend|think i should do|think i should use)",
+    "what would you recommend",
+    "(give me|i need|i want|i'd like) (some |)advice", "help me (choose|decide)",
+    "i'm (in pain|hurting|in agony|in a lot of pain)",
     "it hurts", "i've hurt myself", "which one (should i use|is better|do i use)",
-    "should i use a (heat pack|hot pack|heating pad|hot water bottle) or (an ice pack|a cold pack|ice|frozen peas|a bag of frozen peas)",
+    ("should i use a (heat pack|hot pack|heating pad|hot water bottle) or (an ice pack|a cold pack|ice|"
+     "frozen peas|a bag of frozen peas)"),
     "(should i|do i) (ice it|heat it|ice it or heat it|heat it or ice it)",
 )
 # The questions that name what hurts; the first ones are also asked with two slots side by side.
 QUESTION_ABOUT = [
-    f"(should|do|can) i (use|put) {HEAT_OR_ICE} (on|for) #", f"{HEAT_OR_ICE} for #", f"(is|would) {HEAT_OR_ICE} (be |)better for #",
+    f"(should|do|can) i (use|put) {HEAT_OR_ICE} (on|for) #", f"{HEAT_OR_ICE} for #",
+    f"(is|would) {HEAT_OR_ICE} (be |)better for #",
     f"(what's|which is) (better|best) for # {HEAT_OR_ICE}",
 ]
 QUESTION_WITH: list[str] = expand(
     *QUESTION_ABOUT, f"# {HEAT_OR_ICE}", f"# (should i use|what should i use) {HEAT_OR_ICE}",
-    "(what|which) should i (use|put) (on|for) #", "what's (best|good|better) for #", "what do you recommend for #",
-    "what (can|should) i do (about|for) #", "# what should i (use|do)", "# what do i do", "# (any advice|what can i do)",
-    "(i need|i'd like) (some |)advice (about|on|for) #", "(good morning|hi|hello|hey) i need (some |)advice (about|on|for) #",
+    "(what|which) should i (use|put) (on|for) #", "what's (best|good|better) for #",
+    "what do you recommend for #",
+    "what (can|should) i do (about|for) #", "# what should i (use|do)", "# what do i do",
+    "# (any advice|what can i do)",
+    "(i need|i'd like) (some |)advice (about|on|for) #",
+    "(good morning|hi|hello|hey) i need (some |)advice (about|on|for) #",
     "(can|could) you help (me |)with #", "i('m| am) lying on the floor with #( what should i do|)",
 )
 def recommend_samples(locale: str) -> list[str]:
     samples = list(QUESTION)
     for target in ("location", "symptom", "condition"):
-        samples += [q.replace("#", "{%s}" % target) for q in QUESTION_WITH]
+        samples += [q.replace("#", f"{{{target}}}") for q in QUESTION_WITH]
     # Slots side by side: Alexa splits "a stiff neck" or "my back lifting a box yesterday" itself (a strict
     # matcher cannot; every one of these has a twin with words between its slots).
-    samples += expand(*(q.replace("#", "(a |my |)({symptom} {location}|{condition} {location})") for q in QUESTION_ABOUT))
+    samples += expand(*(q.replace("#", "(a |my |)({symptom} {location}|{condition} {location})")
+                        for q in QUESTION_ABOUT))
     for first in ADJACENT_SLOTS:
         for second in ADJACENT_SLOTS:
             if first != second:
                 samples.append(f"{{{first}}} {{{second}}}")
-                samples += [f"{{{first}}} {{{second}}} {join} {{{third}}}" for third in ADJACENT_SLOTS if third not in (first, second)
+                samples += [f"{{{first}}} {{{second}}} {join} {{{third}}}"
+                            for third in ADJACENT_SLOTS if third not in (first, second)
                             for join in TRIPLE_JOINS.get(third, ["and"])[:2]]
-                samples += [f"{{{first}}} {join} {{{second}}} {{{third}}}" for third in ADJACENT_SLOTS if third not in (first, second)
+                samples += [f"{{{first}}} {join} {{{second}}} {{{third}}}"
+                            for third in ADJACENT_SLOTS if third not in (first, second)
                             for join in TRIPLE_JOINS.get(second, ["and"])[:2]]
-                samples += [f"{{{first}}} {{{second}}} {{{third}}}" for third in ADJACENT_SLOTS if third not in (first, second)]
+                samples += [f"{{{first}}} {{{second}}} {{{third}}}"
+                            for third in ADJACENT_SLOTS if third not in (first, second)]
     for slot in CLAUSE_SLOTS:
-        samples.append("{%s}" % slot)
+        samples.append(f"{{{slot}}}")
         samples += [f"{lead} {{{slot}}}" for lead in LEAD_INS + SINGLE_LEADS.get(slot, [])]
         samples += [f"{{{slot}}} {tag}" for tag in TAGS + SINGLE_TAGS.get(slot, [])]
     for first in CLAUSE_SLOTS:
@@ -1026,57 +1326,82 @@ def recommend_samples(locale: str) -> list[str]:
                         for a in TRIPLE_JOINS[second] for b in TRIPLE_JOINS[third]
                     ]
     samples += expand(
-        "(i only have|i've only got|i've got|i have|i've just got) {preference} (will|would|can|could|is) (that|it) (work|help|be okay|be ok|be good|do) (for|on) {location}",
-        "(would|will|does|could|can) {preference} help {location}", "(can|could|should|may) i (use|put|try) {preference} (on|for) {location}",
-        "(is|would) {preference} (okay|ok|good|alright|fine|better) for {location}", "{preference} (on|for) {location}( please|)",
+        ("(i only have|i've only got|i've got|i have|i've just got) {preference} (will|would|can|could|"
+         "is) (that|it) (work|help|be okay|be ok|be good|do) (for|on) {location}"),
+        "(would|will|does|could|can) {preference} help {location}",
+        "(can|could|should|may) i (use|put|try) {preference} (on|for) {location}",
+        "(is|would) {preference} (okay|ok|good|alright|fine|better) for {location}",
+        "{preference} (on|for) {location}( please|)",
         "(i'd like|i want|i'd prefer|i'd rather|i'd love) to (use|try|put) {preference} (on|for) {location}",
         "(i've got|i have) {condition} in {location}", "(i've got|i have|there's) {symptom} in {location}",
-        "my {condition} (has flared up|is flaring up|flared up|is playing up|is acting up|is bad|is bothering me)( again|)",
+        ("my {condition} (has flared up|is flaring up|flared up|is playing up|is acting up|is bad|"
+         "is bothering me)( again|)"),
     )
-    samples += [f"{filler} {lead} {{{slot}}}" for slot in ("location", "onset", "cause") for filler in FILLERS for lead in SINGLE_LEADS[slot]]
-    samples += [f"{lead} {{symptom}}" for lead in SYMPTOM_LEADS] + [f"{{symptom}} {tail}" for tail in SYMPTOM_TAILS]
-    samples += [f"{{{slot}}} {closer}" for slot in ("location", "symptom", "condition", "preference") for closer in CLOSERS]
+    samples += [f"{filler} {lead} {{{slot}}}" for slot in ("location", "onset", "cause")
+                for filler in FILLERS for lead in SINGLE_LEADS[slot]]
+    samples += ([f"{lead} {{symptom}}" for lead in SYMPTOM_LEADS]
+                + [f"{{symptom}} {tail}" for tail in SYMPTOM_TAILS])
+    samples += [f"{{{slot}}} {closer}" for slot in ("location", "symptom", "condition", "preference")
+                for closer in CLOSERS]
     # "my neck is stiff", "my knee is swollen what should i use": a place and how it feels, joined by a verb
     samples += [f"my {{location}} {verb} {{symptom}}" for verb in FEELS]
-    samples += [f"my {{location}} {verb} {{symptom}} {closer}" for verb in ("is", "'s", "feels") for closer in CLOSERS]
-    samples += expand("i can('t| barely| hardly) (move|turn|bend) my {location}( it's so| it's really| it's| because it's| it's too) {symptom}",
-                      "when i (bend|move|turn|tilt) my {location}( forward| down| back| round) (i get|there's|i feel) {symptom}")
+    samples += [f"my {{location}} {verb} {{symptom}} {closer}" for verb in ("is", "'s", "feels")
+                for closer in CLOSERS]
+    samples += expand(("i can('t| barely| hardly) (move|turn|bend) my {location}( it's so| it's really| it's|"
+                       " because it's| it's too) {symptom}"),
+                      ("when i (bend|move|turn|tilt) my {location}( forward| down| back| round) (i get|"
+                       "there's|i feel) {symptom}"))
     # "my lower back has been aching for six months and ...": the place, a pain word, then when and why
     for pred in PAIN_WORDS:
         samples.append(f"my {{location}} {pred} {{onset}}")
-        samples += [f"my {{location}} {pred} {{onset}} {join} {{{third}}}" for third in ("cause", "symptom") for join in TRIPLE_JOINS[third]]
-        samples += [f"my {{location}} {pred} {join} {{cause}}" for join in ("since", "after", "ever since", "because", "from")]
+        samples += [f"my {{location}} {pred} {{onset}} {join} {{{third}}}" for third in ("cause", "symptom")
+                    for join in TRIPLE_JOINS[third]]
+        samples += [f"my {{location}} {pred} {join} {{cause}}"
+                    for join in ("since", "after", "ever since", "because", "from")]
         samples += [f"my {{location}} {pred} and {{symptom}}", f"my {{location}} {pred} and now {{symptom}}"]
     # Four clauses in the order a story is told: where, since when, why, and how it feels or what they'd like.
     samples += expand(
         "{location} (since|for) {onset} (for|and|after|when|since) {cause} (and|and now) {symptom}",
-        "{location} (since|for) {onset} (for|and|after|when|since) {cause} (and|and i'd (like|prefer|rather) (to use|use|have|)) {preference}",
+        ("{location} (since|for) {onset} (for|and|after|when|since) {cause} (and|and i'd (like|prefer|"
+         "rather) (to use|use|have|)) {preference}"),
         "my {location} (has been|'s been|is|'s) {symptom} (for|since) {onset} (and|but) {cause}",
     )
     # "I hurt my back lifting a box", "I pulled my neck at the gym": the doing word said in the sentence
     samples += [f"{{location}} {verb} {{cause}}" for verb in CAUSE_VERBS]
     samples += expand(
-        "my {condition}('s| is| has| has been|'s been) {onset}", "my {condition}('s| is| has) {onset} (and now|and|now) {symptom}",
-        "my {condition} (from|since) {onset} (still hurts|is still (bothering me|sore|bad|hurting|playing up))",
-        "{condition} in {location} (and it's|it's|and it is) (aching|sore|hurting|painful|killing me|bad)", "{symptom} (in|on) {location} (and it's|it's|and it is) (aching|sore|hurting|painful|tender)",
+        "my {condition}('s| is| has| has been|'s been) {onset}",
+        "my {condition}('s| is| has) {onset} (and now|and|now) {symptom}",
+        ("my {condition} (from|since) {onset} (still hurts|is still (bothering me|sore|bad|hurting|"
+         "playing up))"),
+        "{condition} in {location} (and it's|it's|and it is) (aching|sore|hurting|painful|killing me|bad)",
+        "{symptom} (in|on) {location} (and it's|it's|and it is) (aching|sore|hurting|painful|tender)",
         "my {location}('s| has| is) {onset}",
-        "(i've got|i have|i only have) {preference} (can i use (that|it)|will that work|would that work|is that (okay|ok)|will that do|will that help)",
+        ("(i've got|i have|i only have) {preference} (can i use (that|it)|will that work|would that work|"
+         "is that (okay|ok)|will that do|will that help)"),
     )
     samples += expand(*LOCALE_RECOMMEND.get(locale, []))
     return unique(samples)
 
 
 FILLERS = expand("(um|uh|erm|well|so)")
-CLOSERS = expand("(what should i (use|do|put on it)|what do i do|what do you (recommend|think)|should i use heat or ice|heat or ice|any advice|what can i do)")
-FEELS = expand("(is|'s|feels|looks|keeps|went|has gone|'s gone|is getting|has been|'s been|gets|is really|'s really|feels really|keeps going|"
+CLOSERS = expand("(what should i (use|do|put on it)|what do i do|what do you (recommend|think)|"
+                 "should i use heat or ice|heat or ice|any advice|what can i do)")
+FEELS = expand("(is|'s|feels|looks|keeps|went|has gone|'s gone|is getting|has been|'s been|gets|is really|"
+               "'s really|feels really|keeps going|"
                "went into|keeps going into|has gone into|is in|'s in|is all|is so)")
-PAIN_WORDS = expand("(hurts|has hurt|has been hurting|'s been hurting|started hurting|has been sore|'s been sore|has been aching|'s been aching|"
-                    "has ached|aches|has been bad|'s been bad|has been killing me|'s been killing me|is hurting|'s hurting|is aching|is sore|'s sore|"
+PAIN_WORDS = expand("(hurts|has hurt|has been hurting|'s been hurting|started hurting|has been sore|"
+                    "'s been sore|has been aching|'s been aching|"
+                    "has ached|aches|has been bad|'s been bad|has been killing me|'s been killing me|"
+                    "is hurting|'s hurting|is aching|is sore|'s sore|"
                     "has been playing up|'s been playing up|is paining|has been paining|went|'s been crook)")
-CAUSE_VERBS = expand("(lifting|carrying|moving|picking up|playing|doing|at|shovelling|shoveling|mowing|digging|while lifting|while playing|"
-                     "when lifting|when i was lifting|when i was playing|while i was lifting|while i was playing|in)")
-SYMPTOM_LEADS = expand("(since (this|it|the pain|my back pain) started|since then|ever since|lately|recently|all of a sudden|suddenly|and now|and)")
-SYMPTOM_TAILS = expand("(since (it|this|the pain|all this) started|since then|since my back (went|started hurting)|since the (accident|fall|injury)|"
+CAUSE_VERBS = expand("(lifting|carrying|moving|picking up|playing|doing|at|shovelling|shoveling|mowing|"
+                     "digging|while lifting|while playing|"
+                     "when lifting|when i was lifting|when i was playing|while i was lifting|"
+                     "while i was playing|in)")
+SYMPTOM_LEADS = expand("(since (this|it|the pain|my back pain) started|since then|ever since|lately|recently|"
+                       "all of a sudden|suddenly|and now|and)")
+SYMPTOM_TAILS = expand("(since (it|this|the pain|all this) started|since then|since my back (went|"
+                       "started hurting)|since the (accident|fall|injury)|"
                        "when i walk|whenever i stand up|at times|on and off|now and then|all the time)")
 
 
@@ -1085,15 +1410,19 @@ LOCALE_RECOMMEND: dict[str, list[str]] = {
     CA: ["my {location} (went out|is out)", "i threw (out |){location}( out|)"],
     GB: ["my {condition} (is|'s) playing up( again|)", "what (should|shall) i do about {location}"],
     AU: ["my {condition} (is|'s) playing up( again|)", "{location} (mate|eh)"],
-    IN: ["what to do (for|about) {location}", "{location} what to do", "what to do {symptom}", "please suggest what to do"],
+    IN: ["what to do (for|about) {location}", "{location} what to do", "what to do {symptom}",
+         "please suggest what to do"],
 }
-# Locale turns of phrase said around any request: a tag at the end ("... eh", "... mate") or a lead-in ("kindly ...").
+# Locale turns of phrase said around any request: a tag at the end ("... eh", "... mate") or a lead-in
+# ("kindly ...").
 LOCALE_TAGS: dict[str, list[str]] = {CA: ["eh"], AU: ["mate"], GB: ["cheers"]}
 LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"]}
 
 
-def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9, most_words: int = 9) -> list[str]:
-    """The samples, and each short one (`most_slots` slots, `most_words` words) with the locale's tags and lead-ins."""
+def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9,
+                      most_words: int = 9) -> list[str]:
+    """The samples, and each short one (`most_slots` slots, `most_words` words) with the locale's tags and
+    lead-ins."""
     short = [x for x in samples if x.count("{") <= most_slots and len(x.split()) <= most_words]
     out = list(samples)
     out += [f"{x} {tag}" for tag in LOCALE_TAGS.get(locale, []) for x in short if not x.endswith(tag)]
@@ -1101,25 +1430,38 @@ def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9, m
     return unique(out)
 
 DONT_KNOW = expand(
-    "i (don't|do not) know", "don't know", "dunno", "(not|i'm not|i am not|not really|i'm not really|i'm not too|not too) sure",
-    "i'm unsure", "unsure", "no idea", "(i have|i've got|i've|i've really got) no idea", "(no|not a) clue", "(i have|i've got|i haven't got|i haven't) (no |a |)clue",
-    "i (can't|cannot|don't) remember", "can't remember", "i forget", "i (can't|couldn't|really couldn't|really can't) say", "hard to say",
-    "maybe", "perhaps", "possibly", "i'm not certain", "beats me", "who knows", "no preference", "i have no preference",
-    "(i don't|doesn't|it doesn't) (mind|care|matter)", "i don't have a preference", "either", "either (one|is fine|one is fine|will do|way)",
-    "either (one |)(is|would be) (fine|ok|okay|good) (by|with|for) me", "(whichever|whatever)( you (think|recommend|suggest|prefer|feel)( is best| is better|)|)",
-    "(whichever|whatever)('s| is) (best|better|easier)", "(you|you can) (choose|pick|decide)", "up to you", "(it's|it is) up to you", "your (call|choice)",
-    "what (do|would) you suggest", "whatever you (recommend|suggest|think|say)", "whatever you think is best", "you (know best|decide for me)",
-    "(i'm|i am) not (sure|too sure) (about that|what caused it|when it started|really)", "i don't know (what caused it|when it started|why|how it happened|exactly)",
+    "i (don't|do not) know", "don't know", "dunno",
+    "(not|i'm not|i am not|not really|i'm not really|i'm not too|not too) sure",
+    "i'm unsure", "unsure", "no idea", "(i have|i've got|i've|i've really got) no idea", "(no|not a) clue",
+    "(i have|i've got|i haven't got|i haven't) (no |a |)clue",
+    "i (can't|cannot|don't) remember", "can't remember", "i forget",
+    "i (can't|couldn't|really couldn't|really can't) say", "hard to say",
+    "maybe", "perhaps", "possibly", "i'm not certain", "beats me", "who knows", "no preference",
+    "i have no preference",
+    "(i don't|doesn't|it doesn't) (mind|care|matter)", "i don't have a preference", "either",
+    "either (one|is fine|one is fine|will do|way)",
+    "either (one |)(is|would be) (fine|ok|okay|good) (by|with|for) me",
+    "(whichever|whatever)( you (think|recommend|suggest|prefer|feel)( is best| is better|)|)",
+    "(whichever|whatever)('s| is) (best|better|easier)", "(you|you can) (choose|pick|decide)", "up to you",
+    "(it's|it is) up to you", "your (call|choice)",
+    "what (do|would) you suggest", "whatever you (recommend|suggest|think|say)", "whatever you think is best",
+    "you (know best|decide for me)",
+    "(i'm|i am) not (sure|too sure) (about that|what caused it|when it started|really)",
+    "i don't know (what caused it|when it started|why|how it happened|exactly)",
     "i (really |)have no idea", "(no|not a) clue (really|to be honest)", "i'm not sure (to be honest|really)",
-    "(i don't|i do not) really know", "i'm not too sure about that", "(i|i'd) (can't|couldn't) (decide|choose)", "you pick one",
-    "(hmm|um|uh|erm|well|honestly|gosh|oh) (i don't know|not sure|i'm not sure|i really couldn't say|no idea|dunno|i can't say|i can't remember)",
+    "(i don't|i do not) really know", "i'm not too sure about that",
+    "(i|i'd) (can't|couldn't) (decide|choose)", "you pick one",
+    ("(hmm|um|uh|erm|well|honestly|gosh|oh) (i don't know|not sure|i'm not sure|i really couldn't say|"
+     "no idea|dunno|i can't say|i can't remember)"),
 )
-DONT_KNOW_TAGS = expand("(to be honest|really|mate|eh|sorry|either|then|i'm afraid|you pick|you choose|you decide)")
+DONT_KNOW_TAGS = expand("(to be honest|really|mate|eh|sorry|either|then|i'm afraid|you pick|you choose|"
+                        "you decide)")
 
 
 def dont_know_samples(locale: str) -> list[str]:
     samples = list(DONT_KNOW)
-    core = expand("i don't know", "not sure", "no idea", "dunno", "i'm not sure", "i can't say", "no preference", "either",
+    core = expand("i don't know", "not sure", "no idea", "dunno", "i'm not sure", "i can't say",
+                  "no preference", "either",
                   "i'm not too sure", "i don't mind", "whatever you think", "no clue")
     samples += [f"{c} {t}" for c in core for t in DONT_KNOW_TAGS]
     samples += expand(*(f"{c} (you pick|you choose|you decide|up to you)" for c in core))
@@ -1129,42 +1471,70 @@ def dont_know_samples(locale: str) -> list[str]:
 
 
 NO_INTENT_BASE = expand(
-    "nope", "nah", "no thank you", "(no|nope|nah) (thanks|thank you|not now|not right now|not today|i'm (good|fine|okay|ok|alright)( thanks|))",
-    "no thanks not (now|today|right now)", "not (now|right now|today|at the moment|really|at all|that i know of|that i've noticed|as far as i know)",
-    "(no|nope|nah) (not|not really|not at all|none|none at all|nothing|nothing at all|i don't|i haven't|it isn't|it's not|i'm not|never)",
-    "(no|nope|nah|) (nothing like that|none of (those|them|that|the above))( thankfully| at all|)", "(no |)nothing of that sort",
-    "nothing (like that|of (that|the) sort|of that kind)", "none (of (those|them|that|the above)|at all)( thankfully|)", "not that i('ve| have) noticed",
-    "not that i know of", "(no|nope) i don't think so", "i don't think so", "i (haven't|don't) (had |got |)(anything|any of (that|those)) like that",
-    "(no |)i haven't (had|noticed|got) (anything|any of (those|that|them))( like that|)", "i (haven't|have not|don't have) (any|anything) like that",
-    "(no|nope) i (haven't|don't|'m not|am not|didn't)", "(no|nope|nah) i'm (alright|okay|fine|good|right)( thanks|)",
-    "(i'm|i am) (good|fine|alright|okay) thanks", "no need", "no (such|these|those) (problem|problems|symptoms|issues)", "no such problem",
-    "(no|nope|nah) (nothing|none) (down there|like that|at all)", "(no|nah) (everything's|everything is|it's all) (fine|normal|okay)",
-    "(no|nope) (all|everything) (good|fine|normal)", "absolutely not", "definitely not", "certainly not", "no way",
+    "nope", "nah", "no thank you",
+    ("(no|nope|nah) (thanks|thank you|not now|not right now|not today|i'm (good|fine|okay|ok|"
+     "alright)( thanks|))"),
+    "no thanks not (now|today|right now)",
+    "not (now|right now|today|at the moment|really|at all|that i know of|that i've noticed|as far as i know)",
+    ("(no|nope|nah) (not|not really|not at all|none|none at all|nothing|nothing at all|i don't|i haven't|"
+     "it isn't|it's not|i'm not|never)"),
+    "(no|nope|nah|) (nothing like that|none of (those|them|that|the above))( thankfully| at all|)",
+    "(no |)nothing of that sort",
+    "nothing (like that|of (that|the) sort|of that kind)",
+    "none (of (those|them|that|the above)|at all)( thankfully|)", "not that i('ve| have) noticed",
+    "not that i know of", "(no|nope) i don't think so", "i don't think so",
+    "i (haven't|don't) (had |got |)(anything|any of (that|those)) like that",
+    "(no |)i haven't (had|noticed|got) (anything|any of (those|that|them))( like that|)",
+    "i (haven't|have not|don't have) (any|anything) like that",
+    "(no|nope) i (haven't|don't|'m not|am not|didn't)",
+    "(no|nope|nah) i'm (alright|okay|fine|good|right)( thanks|)",
+    "(i'm|i am) (good|fine|alright|okay) thanks", "no need",
+    "no (such|these|those) (problem|problems|symptoms|issues)", "no such problem",
+    "(no|nope|nah) (nothing|none) (down there|like that|at all)",
+    "(no|nah) (everything's|everything is|it's all) (fine|normal|okay)",
+    "(no|nope) (all|everything) (good|fine|normal)", "absolutely not", "definitely not", "certainly not",
+    "no way",
     "(yeah nah|nah mate|nope mate|no mate)", "not at all", "no not at all", "no never", "never",
-    "no (my|both my) legs (are|feel) (fine|okay|normal|ok)", "no i (can still|can) (pee|wee|go to the toilet|feel everything)( fine| normally| okay|)",
-    "no (trouble|problems|issues) (with my (bladder|bowels|waterworks)|peeing|weeing|going to the toilet)", "my (bladder|bowels|legs) (are|is) fine",
-    "(no |)(it's|it is) not in both legs( no|)", "no it('s| is) (just|only) (the one|one leg|one side)", "no (only|just) (one leg|the one|one side)", "(only|just) the one( side|)",
-    "no (i've|i have) never had cancer", "(i've|i have) never had cancer", "(no |)i (haven't|have not) (lost any weight|lost weight|had cancer)",
-    "(no |)it (doesn't|does not) (wake me( up|)|keep me awake)( at night|)", "(no |)it (doesn't|does not) wake me up", "no it eases (when i rest|with rest)",
+    "no (my|both my) legs (are|feel) (fine|okay|normal|ok)",
+    "no i (can still|can) (pee|wee|go to the toilet|feel everything)( fine| normally| okay|)",
+    "no (trouble|problems|issues) (with my (bladder|bowels|waterworks)|peeing|weeing|going to the toilet)",
+    "my (bladder|bowels|legs) (are|is) fine",
+    "(no |)(it's|it is) not in both legs( no|)", "no it('s| is) (just|only) (the one|one leg|one side)",
+    "no (only|just) (one leg|the one|one side)", "(only|just) the one( side|)",
+    "no (i've|i have) never had cancer", "(i've|i have) never had cancer",
+    "(no |)i (haven't|have not) (lost any weight|lost weight|had cancer)",
+    "(no |)it (doesn't|does not) (wake me( up|)|keep me awake)( at night|)",
+    "(no |)it (doesn't|does not) wake me up", "no it eases (when i rest|with rest)",
     "(no |)i('m| am) not running a (fever|temperature)", "(no |)i (don't|do not) have a (fever|temperature)",
     "(no |)i can (still |)feel (everything|my legs)( fine| normally|)",
-    "(no |)(i'm|i am) not on steroids", "(no |)(i don't|i do not) (have|take) (steroids|osteoporosis|anything like that)",
-    "(no |)the skin (feels|is) (fine|normal|okay)", "(no |)(there's|there is) nothing (wrong|like that|down there)",
+    "(no |)(i'm|i am) not on steroids",
+    "(no |)(i don't|i do not) (have|take) (steroids|osteoporosis|anything like that)",
+    "(no |)the skin (feels|is) (fine|normal|okay)",
+    "(no |)(there's|there is) nothing (wrong|like that|down there)",
 )
 # What "no ..." negates: the symptoms the skill asks about, by the names people use for them.
 NEGATED_NAMES = expand(
-    "swelling", "numbness", "tingling", "pins and needles", "fever", "(a |)temperature", "chills", "chest pain", "pain in my chest",
-    "weakness", "burning", "spasms", "spasm", "cramps", "stiffness", "shooting pain", "shooting pains", "bladder problems",
-    "bowel problems", "incontinence", "weight loss", "cancer", "headache", "headaches", "double vision", "lumps", "lump", "redness",
-    "shortness of breath", "pain in (both|my) legs", "(trouble|problems) (peeing|with my bladder|with my bowels)", "dizziness", "fainting",
-    "night pain", "night sweats", "numbness (in|down) my (legs|leg|bottom|groin)", "(pain|numbness) down (both|my) legs", "leaking",
+    "swelling", "numbness", "tingling", "pins and needles", "fever", "(a |)temperature", "chills",
+    "chest pain", "pain in my chest",
+    "weakness", "burning", "spasms", "spasm", "cramps", "stiffness", "shooting pain", "shooting pains",
+    "bladder problems",
+    "bowel problems", "incontinence", "weight loss", "cancer", "headache", "headaches", "double vision",
+    "lumps", "lump", "redness",
+    "shortness of breath", "pain in (both|my) legs",
+    "(trouble|problems) (peeing|with my bladder|with my bowels)", "dizziness", "fainting",
+    "night pain", "night sweats", "numbness (in|down) my (legs|leg|bottom|groin)",
+    "(pain|numbness) down (both|my) legs", "leaking",
     "trouble walking", "problems walking", "balance problems",
 )
-NEGATED_DESCRIBING = expand("swollen", "numb", "tingly", "weak", "burning", "feverish", "unwell", "red", "inflamed", "dizzy", "unsteady", "wobbly",
+NEGATED_DESCRIBING = expand("swollen", "numb", "tingly", "weak", "burning", "feverish", "unwell", "red",
+                            "inflamed", "dizzy", "unsteady", "wobbly",
                             "short of breath", "breathless")
-NO_NAME_FRAMES = expand("no #", "no # at all", "no # no", "no # thankfully", "no no #", "(nope|nah) no #", "i (don't|do not) have any #",
-                        "i (haven't|have not) (got|had) any #", "there's no #", "no i (don't|haven't) have any #", "no # or anything( like that|)", "not #")
-NO_DESCRIBING_FRAMES = expand("not #", "(it's|it is) not #", "(it|that) isn't #", "no (it's|it is) not #", "no it isn't #", "(i'm|i am) not #",
+NO_NAME_FRAMES = expand("no #", "no # at all", "no # no", "no # thankfully", "no no #", "(nope|nah) no #",
+                        "i (don't|do not) have any #",
+                        "i (haven't|have not) (got|had) any #", "there's no #",
+                        "no i (don't|haven't) have any #", "no # or anything( like that|)", "not #")
+NO_DESCRIBING_FRAMES = expand("not #", "(it's|it is) not #", "(it|that) isn't #", "no (it's|it is) not #",
+                              "no it isn't #", "(i'm|i am) not #",
                               "no (i'm|i am) not #", "no it (doesn't|does not) (feel|look) #", "not really #")
 
 
@@ -1174,78 +1544,125 @@ def no_samples(locale: str) -> list[str]:
     samples += [frame.replace("#", word) for frame in NO_DESCRIBING_FRAMES for word in NEGATED_DESCRIBING]
     # "no numbness or tingling", "no fever or chills": names people list together.
     pairs = [("numbness", "tingling"), ("numbness", "weakness"), ("fever", "chills"), ("swelling", "redness"),
-             ("chest pain", "shortness of breath"), ("bladder problems", "bowel problems"), ("numbness", "pins and needles"),
+             ("chest pain", "shortness of breath"), ("bladder problems", "bowel problems"),
+             ("numbness", "pins and needles"),
              ("tingling", "numbness"), ("weakness", "numbness")]
     samples += expand(*(f"no {a} (or|and|no) {b}" for a, b in pairs))
     if locale == AU:
-        samples += expand("(yeah nah|nah|no) (mate|nothing like that|none of that|i'm right|i'm good|all good)( mate|)", "nah i'm (right|good)", "all good mate",
-                          "(yeah nah|nah|no) mate (nothing like that|none of that|i'm right|i'm good|all good)")
+        samples += expand(("(yeah nah|nah|no) (mate|nothing like that|none of that|i'm right|i'm good|"
+                           "all good)( mate|)"),
+                          "nah i'm (right|good)", "all good mate",
+                          ("(yeah nah|nah|no) mate (nothing like that|none of that|i'm right|i'm good|"
+                           "all good)"))
     if locale == IN:
-        samples += expand("no (such|these) (problem|problems|issue|issues)", "(no|nothing) of (that|this) sort", "no no (nothing like that|nothing|not at all)")
+        samples += expand("no (such|these) (problem|problems|issue|issues)",
+                          "(no|nothing) of (that|this) sort", "no no (nothing like that|nothing|not at all)")
     if locale == CA:
         samples += expand("(no|nope|nah) (nothing like that|none of that|i'm good|not really) eh")
     if locale == GB:
-        samples += expand("(no|nope) (i'm|i am) (alright|fine|okay) (thanks|cheers)", "(no|nah) none of (that|those|them)( thankfully|)")
+        samples += expand("(no|nope) (i'm|i am) (alright|fine|okay) (thanks|cheers)",
+                          "(no|nah) none of (that|those|them)( thankfully|)")
     return unique(samples)
 
 
 YES_INTENT = expand(
-    "yeah", "yep", "yup", "yes (please|i do|i have|it is|that's right|definitely|absolutely|go ahead|do it|sure|of course|i am|i did|i think so)",
-    "yeah (please|i do|i have|it is|that's right|definitely|sure|go ahead|do it|for sure|okay|ok|why not|go for it|sounds good)",
-    "(of course|certainly|definitely|absolutely|correct|exactly|right|that's right|that's correct|indeed|affirmative)",
-    "(go ahead|please do|do it|go for it|sounds good|sounds great|sounds lovely|that sounds good|that would be great|that'd be (great|lovely|good|nice))",
-    "(okay|ok|alright|all right) (sounds good|go ahead|do it|please|then|sure|yes|let's do it)", "(i do|i have|i am|i think so|i guess so|i suppose so)",
-    "uh huh", "uh huh yes( do it| please|)", "mm hmm", "(yes|yeah) (please|) (that would|that'd) be (great|lovely|nice|good)",
-    "yes (kindly|please) do (that|it|so)", "(yes|yeah) for sure", "for sure", "too right", "(yes|yeah) mate", "(yes|yep) (it does|there is|there are)",
-    "(please|yes please) (go ahead|do that|do)", "yes yes", "yes of course", "(sure|yes|yeah) (thing|thanks|thank you)", "why not",
+    "yeah", "yep", "yup",
+    ("yes (please|i do|i have|it is|that's right|definitely|absolutely|go ahead|do it|sure|of course|i am|"
+     "i did|i think so)"),
+    ("yeah (please|i do|i have|it is|that's right|definitely|sure|go ahead|do it|for sure|okay|ok|why not|"
+     "go for it|sounds good)"),
+    ("(of course|certainly|definitely|absolutely|correct|exactly|right|that's right|that's correct|indeed|"
+     "affirmative)"),
+    ("(go ahead|please do|do it|go for it|sounds good|sounds great|sounds lovely|that sounds good|"
+     "that would be great|that'd be (great|lovely|good|nice))"),
+    "(okay|ok|alright|all right) (sounds good|go ahead|do it|please|then|sure|yes|let's do it)",
+    "(i do|i have|i am|i think so|i guess so|i suppose so)",
+    "uh huh", "uh huh yes( do it| please|)", "mm hmm",
+    "(yes|yeah) (please|) (that would|that'd) be (great|lovely|nice|good)",
+    "yes (kindly|please) do (that|it|so)", "(yes|yeah) for sure", "for sure", "too right", "(yes|yeah) mate",
+    "(yes|yep) (it does|there is|there are)",
+    "(please|yes please) (go ahead|do that|do)", "yes yes", "yes of course",
+    "(sure|yes|yeah) (thing|thanks|thank you)", "why not",
 )
 HELP = expand(
-    "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)", "what (are my|are the) options( here|)",
-    "i need (some |)help", "help me please", "(please |can you |could you |)help( me|)( please|)", "i'm (confused|lost|stuck)( what am i supposed to do| what do i do| what do i say|)",
-    "what am i supposed to (do|say)", "what (do|should) i say", "how does this (skill |)work", "what is this", "what (can|do) you (help with|do for me)",
-    "(i |)don't understand( what to do| what to say|)", "(i |)(don't|do not) know what to (say|do) here", "what are my choices",
-    "how do i (start|begin)", "what do you do", "what can this do", "(instructions|explain how this works|give me some help)",
+    "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)",
+    "what (are my|are the) options( here|)",
+    "i need (some |)help", "help me please", "(please |can you |could you |)help( me|)( please|)",
+    "i'm (confused|lost|stuck)( what am i supposed to do| what do i do| what do i say|)",
+    "what am i supposed to (do|say)", "what (do|should) i say", "how does this (skill |)work", "what is this",
+    "what (can|do) you (help with|do for me)",
+    "(i |)don't understand( what to do| what to say|)", "(i |)(don't|do not) know what to (say|do) here",
+    "what are my choices",
+    "how do i (start|begin)", "what do you do", "what can this do",
+    "(instructions|explain how this works|give me some help)",
 )
 STOP = expand(
     "quit", "(stop|quit) (please|now please)",
-    "that's (enough|all|it)( for now| thanks| thank you|)", "(that's|that is) (enough|all) (thanks|thank you|for today)", "(i'm|i am) (done|finished) (for now|for today)",
-    "(goodbye|bye|bye bye|bye for now|see you|see you later|good night|goodnight)", "(stop|quit|end) (talking|it|please|this|the skill)",
-    "(be quiet|quiet|shush|enough|no more|leave it there|leave it)", "(that'll|that will) do( thanks| for now|)", "(i'm|that's) me done( thanks| cheers|)",
-    "(thanks|thank you|cheers) (that's all|bye|goodbye|that's enough|that's it)", "(ok|okay|right|righto) (that'll do|that's enough|bye|that's all)",
-    "i (have|'ve) (had enough|got to go)", "(i |)(gotta|have to|need to) go", "(all done|we're done) (thanks|now|for today)",
+    "that's (enough|all|it)( for now| thanks| thank you|)",
+    "(that's|that is) (enough|all) (thanks|thank you|for today)",
+    "(i'm|i am) (done|finished) (for now|for today)",
+    "(goodbye|bye|bye bye|bye for now|see you|see you later|good night|goodnight)",
+    "(stop|quit|end) (talking|it|please|this|the skill)",
+    "(be quiet|quiet|shush|enough|no more|leave it there|leave it)",
+    "(that'll|that will) do( thanks| for now|)", "(i'm|that's) me done( thanks| cheers|)",
+    "(thanks|thank you|cheers) (that's all|bye|goodbye|that's enough|that's it)",
+    "(ok|okay|right|righto) (that'll do|that's enough|bye|that's all)",
+    "i (have|'ve) (had enough|got to go)", "(i |)(gotta|have to|need to) go",
+    "(all done|we're done) (thanks|now|for today)",
 )
 CANCEL = expand(
-    "never mind", "(forget it|forget that|scratch that|scrap that|cancel that|cancel it|cancel please|cancel what i (just |)said)",
-    "(oh |oops |actually |)(just |)cancel( it| that| please| then| it then|)", "(i've|i have) changed my mind( cancel| cancel that|)",
-    "actually (i've changed my mind|never mind|forget it)( cancel|)", "(oops|oh) (scrap|scratch|cancel) that", "don't worry about it",
+    "never mind",
+    ("(forget it|forget that|scratch that|scrap that|cancel that|cancel it|cancel please|"
+     "cancel what i (just |)said)"),
+    "(oh |oops |actually |)(just |)cancel( it| that| please| then| it then|)",
+    "(i've|i have) changed my mind( cancel| cancel that|)",
+    "actually (i've changed my mind|never mind|forget it)( cancel|)", "(oops|oh) (scrap|scratch|cancel) that",
+    "don't worry about it",
 )
 REPEAT = expand(
-    "repeat( that| that please| please| the question| the question please| it| yourself|)", "(say|said) that again( please|)",
-    "(what|what was that|what did you say|sorry what was that|sorry what did you say)", "pardon( me|)", "(sorry |)(i|i didn't) (didn't|) (catch|hear) that",
-    "(can|could) you (repeat|say) (that|it|the question|that again)( please|)", "come again", "(once more|one more time|again please)",
-    "please repeat( that| it| once more|)", "repeat (once more|one more time)", "(i |)missed that", "what was (that|the question)",
+    "repeat( that| that please| please| the question| the question please| it| yourself|)",
+    "(say|said) that again( please|)",
+    "(what|what was that|what did you say|sorry what was that|sorry what did you say)", "pardon( me|)",
+    "(sorry |)(i|i didn't) (didn't|) (catch|hear) that",
+    "(can|could) you (repeat|say) (that|it|the question|that again)( please|)", "come again",
+    "(once more|one more time|again please)",
+    "please repeat( that| it| once more|)", "repeat (once more|one more time)", "(i |)missed that",
+    "what was (that|the question)",
 )
 START_OVER = expand(
-    "start (over|again|from the (beginning|top|start))( please|)", "(restart|begin again|from the top|from the beginning|let's begin again|let's start (again|over))",
-    "(can|could) we (start over|start again|begin again)( please|)", "start everything (again|from (the |)beginning|over)", "(go back to|back to) the (start|beginning)",
+    "start (over|again|from the (beginning|top|start))( please|)",
+    "(restart|begin again|from the top|from the beginning|let's begin again|let's start (again|over))",
+    "(can|could) we (start over|start again|begin again)( please|)",
+    "start everything (again|from (the |)beginning|over)", "(go back to|back to) the (start|beginning)",
     "reset", "(let's |)(start|do it) all over again", "(start|begin) from scratch",
 )
 NEXT = expand(
-    "next( one| please| one please|)", "(skip|skip it|skip this|skip this one|skip that)", "(move|let's move) on( please|)", "(what's|what is) next",
-    "(on to|onto) the next (one|stretch|exercise)", "(let's go|go|let's move) (to|on to|onto) the next (one|stretch|exercise)",
-    "next (stretch|exercise)( please|)", "(i'm|i am) ready for the next (one|stretch)", "(the |)next stretch please",
+    "next( one| please| one please|)", "(skip|skip it|skip this|skip this one|skip that)",
+    "(move|let's move) on( please|)", "(what's|what is) next",
+    "(on to|onto) the next (one|stretch|exercise)",
+    "(let's go|go|let's move) (to|on to|onto) the next (one|stretch|exercise)",
+    "next (stretch|exercise)( please|)", "(i'm|i am) ready for the next (one|stretch)",
+    "(the |)next stretch please",
 )
 PAUSE = expand(
-    "pause( it| that| this| the stretch| the session| please| for a (minute|moment|second|sec)|)", "(can|could) you pause( for a (minute|moment|second|sec)| it| please|)",
-    "(hang|hold) on( a (minute|moment|second|sec)|)", "(wait|just wait)( a (minute|moment|second|sec)|)", "give me a (minute|moment|second|sec)",
-    "(one|just a) (minute|moment|second|sec)", "pause it i need (the (bathroom|toilet|loo|washroom)|a (minute|break))", "(take|let's take) a (break|pause)",
+    "pause( it| that| this| the stretch| the session| please| for a (minute|moment|second|sec)|)",
+    "(can|could) you pause( for a (minute|moment|second|sec)| it| please|)",
+    "(hang|hold) on( a (minute|moment|second|sec)|)", "(wait|just wait)( a (minute|moment|second|sec)|)",
+    "give me a (minute|moment|second|sec)",
+    "(one|just a) (minute|moment|second|sec)",
+    "pause it i need (the (bathroom|toilet|loo|washroom)|a (minute|break))",
+    "(take|let's take) a (break|pause)",
 )
 RESUME = expand(
-    "(resume|continue|carry on|keep going|unpause|go on)( please| then|)", "(okay|ok|right) (resume|continue|carry on|let's carry on|let's continue)( please| then|)",
-    "(resume|continue) (the stretch|the session|where we (left off|were))", "pick up where we left off", "(let's |)(carry on|continue|keep going)( then|)",
-    "right let's carry on then", "(i'm|i am) back( now|)( let's (continue|carry on)|)", "(i'm|i am) ready (to (continue|carry on)|now let's (continue|carry on))",
+    "(resume|continue|carry on|keep going|unpause|go on)( please| then|)",
+    "(okay|ok|right) (resume|continue|carry on|let's carry on|let's continue)( please| then|)",
+    "(resume|continue) (the stretch|the session|where we (left off|were))", "pick up where we left off",
+    "(let's |)(carry on|continue|keep going)( then|)",
+    "right let's carry on then", "(i'm|i am) back( now|)( let's (continue|carry on)|)",
+    "(i'm|i am) ready (to (continue|carry on)|now let's (continue|carry on))",
 )
-HOME = expand("go home", "(go|take me) (to the|back to the|back) home( screen| page|)", "home( screen| page|)", "main menu")
+HOME = expand("go home", "(go|take me) (to the|back to the|back) home( screen| page|)",
+              "home( screen| page|)", "main menu")
 
 BUILT_IN_SAMPLES: dict[str, list[str]] = {
     "AMAZON.HelpIntent": HELP,
@@ -1263,82 +1680,135 @@ BUILT_IN_SAMPLES: dict[str, list[str]] = {
 }
 
 START_SESSION = expand(
-    "(start|begin|set|do) (a|an|my) {duration} {modality} (session|timer)( please| now|)",  # Alexa splits the two slots; "for {duration}" is the twin
-    "(start|begin|set|run) (a|the|my) (session|timer)( please| now|)", "(start|begin|set) (a|the|my) {modality} (session|timer)( please| now|)",
-    "(start|begin|set) an {modality} (session|timer)( please| now|)", "(start|begin|set|time) (a|the|my) (session|timer) for {duration}",
-    "(start|begin|set) (a|the|my) {modality} (session|timer) for {duration}", "(start|begin|set) an {modality} (session|timer) for {duration}",
-    "(start|set|put) (a|the) timer (for|on) (my|the) {modality}( please|)", "(start|set) the timer for {duration}", "(start|begin) the timer",
-    "time (my|the) {modality}( for {duration}|)", "time (it|me|a session|my session)( for {duration}|)", "{modality} for {duration}",
-    "(use|let's do|i'll do|i want|i'd like) {modality} for {duration}", "(let's do|give me|i want) {duration} of {modality}",
-    "give (the|my) {modality} another {duration}", "(let's|can we) (start|begin|get started|do it|do it now)", "(start|begin) now",
+    # Alexa splits the two slots; "for {duration}" is the twin
+    "(start|begin|set|do) (a|an|my) {duration} {modality} (session|timer)( please| now|)",
+    "(start|begin|set|run) (a|the|my) (session|timer)( please| now|)",
+    "(start|begin|set) (a|the|my) {modality} (session|timer)( please| now|)",
+    "(start|begin|set) an {modality} (session|timer)( please| now|)",
+    "(start|begin|set|time) (a|the|my) (session|timer) for {duration}",
+    "(start|begin|set) (a|the|my) {modality} (session|timer) for {duration}",
+    "(start|begin|set) an {modality} (session|timer) for {duration}",
+    "(start|set|put) (a|the) timer (for|on) (my|the) {modality}( please|)",
+    "(start|set) the timer for {duration}", "(start|begin) the timer",
+    "time (my|the) {modality}( for {duration}|)", "time (it|me|a session|my session)( for {duration}|)",
+    "{modality} for {duration}",
+    "(use|let's do|i'll do|i want|i'd like) {modality} for {duration}",
+    "(let's do|give me|i want) {duration} of {modality}",
+    "give (the|my) {modality} another {duration}", "(let's|can we) (start|begin|get started|do it|do it now)",
+    "(start|begin) now",
     "(i'm|i am) ready( to (start|begin)|)", "ready to (start|begin)",
-    "(the|my) {modality}('s| is) on( now|)( start the timer| can you time it| time it|)", "(i've|i have) put (the|my) {modality} on( start the timer| time it|)",
-    "(i'm|i am) putting (the|my) {modality} on( now|)", "(i'm|i am) (getting in|getting into|hopping in|jumping in) {modality}( now|)( time me| start the timer|)",
-    "(i'm|i am) (getting in|getting into|hopping in|jumping in) {modality}( now|)( time me| start the timer) for {duration}", "(okay |ok |right |)(start|begin) {modality} now",
-    "(let's|let us) (try|do|use) (the |){modality}", "(start|begin) the {modality}( now| please|)", "(start|begin) (the|my) {modality} session for {duration}",
-    "(i want|i'd like|can i have) (a|an) {modality} session( please|)", "(kindly|please) start the {modality} timer( for {duration}|)",
-    "(chuck|put|pop|stick) a timer on( for (the|my) {modality}|)", "(can|could) you time (it|my session)( for {duration}|)",
+    "(the|my) {modality}('s| is) on( now|)( start the timer| can you time it| time it|)",
+    "(i've|i have) put (the|my) {modality} on( start the timer| time it|)",
+    "(i'm|i am) putting (the|my) {modality} on( now|)",
+    ("(i'm|i am) (getting in|getting into|hopping in|jumping in) {modality}( now|)( time me| start the timer|"
+     ")"),
+    ("(i'm|i am) (getting in|getting into|hopping in|jumping in) {modality}( now|)( time me|"
+     " start the timer) for {duration}"),
+    "(okay |ok |right |)(start|begin) {modality} now",
+    "(let's|let us) (try|do|use) (the |){modality}", "(start|begin) the {modality}( now| please|)",
+    "(start|begin) (the|my) {modality} session for {duration}",
+    "(i want|i'd like|can i have) (a|an) {modality} session( please|)",
+    "(kindly|please) start the {modality} timer( for {duration}|)",
+    "(chuck|put|pop|stick) a timer on( for (the|my) {modality}|)",
+    "(can|could) you time (it|my session)( for {duration}|)",
 )
 START_SESSION_SLOT_SAMPLES = {
-    "modality": expand("{modality}", "(let's use|i'll use|use|with|i want|i'd like|let's go with) {modality}", "{modality} (this time|please)",
+    "modality": expand("{modality}", "(let's use|i'll use|use|with|i want|i'd like|let's go with) {modality}",
+                       "{modality} (this time|please)",
                        "(a|an) {modality} session"),
     "duration": expand("{duration}", "(for|make it|about|give me) {duration}", "{duration} please"),
 }
 SESSION_STATUS = expand(
-    "how (long|much time|many minutes) (is|have i got|do i have) left( on (the|my) (timer|session|{modality})|)",
-    "how (long|much time)('s| is) left( on (the|my) (timer|session|{modality})|)", "how much longer( on the {modality}| do i (keep|leave) the {modality} on|)",
-    "how long (until|till) (it's|the session is|the timer is) (done|finished|over)", "(is|has) (my|the) (timer|session) (still running|nearly (done|finished)|finished)",
-    "is the {modality} session (nearly|almost) (done|finished|over)", "how (am i|are we) doing for time", "(what's|what is) (left|the time left|the remaining time)( on the timer|)",
-    "time (left|remaining)", "how long (has|have) (the|my) {modality} been on( for|)", "(when|how soon) can i (use|have|put) (the |my |){modality}( again| back on)",
-    "how long (until|till) i can (use|have) (the |my |){modality} again", "(when|how soon) can i (do|have|start) another session", "(when's|when is) my next session",
-    "how long until my next session", "can i use {modality} (again|now|yet)", "(session|timer) status", "check (my|the) (session|timer)",
-    "how many sessions (have i had|do i have left|can i have)( today|)", "how long to go( on (the|my) {modality}|)", "how long's left( on (the|my) {modality}|)",
+    ("how (long|much time|many minutes) (is|have i got|do i have) left( on (the|my) (timer|session|"
+     "{modality})|)"),
+    "how (long|much time)('s| is) left( on (the|my) (timer|session|{modality})|)",
+    "how much longer( on the {modality}| do i (keep|leave) the {modality} on|)",
+    "how long (until|till) (it's|the session is|the timer is) (done|finished|over)",
+    "(is|has) (my|the) (timer|session) (still running|nearly (done|finished)|finished)",
+    "is the {modality} session (nearly|almost) (done|finished|over)", "how (am i|are we) doing for time",
+    "(what's|what is) (left|the time left|the remaining time)( on the timer|)",
+    "time (left|remaining)", "how long (has|have) (the|my) {modality} been on( for|)",
+    "(when|how soon) can i (use|have|put) (the |my |){modality}( again| back on)",
+    "how long (until|till) i can (use|have) (the |my |){modality} again",
+    "(when|how soon) can i (do|have|start) another session", "(when's|when is) my next session",
+    "how long until my next session", "can i use {modality} (again|now|yet)", "(session|timer) status",
+    "check (my|the) (session|timer)",
+    "how many sessions (have i had|do i have left|can i have)( today|)",
+    "how long to go( on (the|my) {modality}|)", "how long's left( on (the|my) {modality}|)",
     "how much time's left( on (the|my) {modality}|)",
 )
 CANCEL_SESSION = expand(
-    "(cancel|stop|end|finish|turn off|switch off) (the|my|this) ({modality} |)(session|timer|session timer)( now| early| please|)",
-    "(cancel|stop|end|switch off|turn off) the timer for (the|my) {modality}", "(stop|end|finish) (timing|the) {modality}( now| early|)",
-    "(stop|end|finish) (early|now)", "(i want|i need) to (stop|finish|end) (early|now|the session|the {modality}|the {modality} early)",
-    "(i want|i need|i have) to take (the|my) {modality} off( now| right now|)", "(take|pull) (the|my) {modality} off( now| right now|)",
-    "(i'm|i am) (taking|pulling) (the|my) {modality} off( now| right now|)", "(turn|switch) (the|my) timer off",
+    ("(cancel|stop|end|finish|turn off|switch off) (the|my|this) ({modality} |)(session|timer|"
+     "session timer)( now| early| please|)"),
+    "(cancel|stop|end|switch off|turn off) the timer for (the|my) {modality}",
+    "(stop|end|finish) (timing|the) {modality}( now| early|)",
+    "(stop|end|finish) (early|now)",
+    "(i want|i need) to (stop|finish|end) (early|now|the session|the {modality}|the {modality} early)",
+    "(i want|i need|i have) to take (the|my) {modality} off( now| right now|)",
+    "(take|pull) (the|my) {modality} off( now| right now|)",
+    "(i'm|i am) (taking|pulling) (the|my) {modality} off( now| right now|)",
+    "(turn|switch) (the|my) timer off",
     "(please |)stop the {modality} session in between", "that's enough {modality}",
 )
-FEEDBACK_JOINS = expand("(really|definitely|has|'s|was|did|just|actually|has really|totally|made it|didn't|did not|has not|hasn't|felt|is)")
+FEEDBACK_JOINS = expand("(really|definitely|has|'s|was|did|just|actually|has really|totally|made it|didn't|"
+                        "did not|has not|hasn't|felt|is)")
 FEEDBACK = expand(
-    "{outcome}", "(oh|well|um|yeah|yes|honestly|hmm|so|i think|actually|it's|it is|i'm|i am|feeling|it feels|it felt) {outcome}",
+    "{outcome}",
+    ("(oh|well|um|yeah|yes|honestly|hmm|so|i think|actually|it's|it is|i'm|i am|feeling|it feels|"
+     "it felt) {outcome}"),
     "{outcome} (thanks|thank you|i think|now|actually|than before|cheers|mate|eh|to be honest|so far)",
-    "(the|my) {modality} (was|felt|is) {outcome}", "{modality} (helped|made it) {outcome}", "(the|my) {modality}'s {outcome}",
-    "(i'm|i am) (finished|done|done now)", "(i've|i have) finished", "(all done|finished|done)", "the {modality} (is|'s) off( now|)",
-    "i (took|'ve taken|have taken) the {modality} off", "the timer (went off|has gone off|is done|finished)", "the session (is|'s) (over|done|finished)",
+    "(the|my) {modality} (was|felt|is) {outcome}", "{modality} (helped|made it) {outcome}",
+    "(the|my) {modality}'s {outcome}",
+    "(i'm|i am) (finished|done|done now)", "(i've|i have) finished", "(all done|finished|done)",
+    "the {modality} (is|'s) off( now|)",
+    "i (took|'ve taken|have taken) the {modality} off", "the timer (went off|has gone off|is done|finished)",
+    "the session (is|'s) (over|done|finished)",
     "(i'm|i am) done with the {modality}", "{outcome} after (the|my) {modality}",
 )
 STRETCH = expand(
     "(give|show|teach) me (a|another|some|a different) (stretch|stretches|exercise|exercises)( please|)",
     "(give|show|teach) me (a|some|an) (stretch|stretches|exercise|exercises) for {location}( please|)",
-    "(stretch|stretches|stretching|exercises)", "(i want|i'd like|let's|can we) (stretch|do (a|some) (stretch|stretches|stretching))( please|)",
-    "(i want|i'd like|i need) (a|some) (stretch|stretches|exercises)( for {location}|)( please|)", "(can|could) we do some (stretching|stretches|exercises)",
-    "(what|which) (stretch|stretches|exercise|exercises) (can|should) i do( for {location}|)", "(what|which) (stretches|exercises) (help|are good for) {location}",
-    "(is there|are there) (a|any) (stretch|stretches|exercises) (for|that help) {location}", "(any|got any) (stretches|exercises)( for {location}|)",
-    "(stretches|exercises|a stretch|an exercise) for {location}", "how (do|can) i stretch {location}", "stretch {location}", "(another|a different) (stretch|exercise)",
-    "(guide|walk) me through (a|some) (stretch|stretches|exercises)( for {location}|)", "(can you |)(suggest|recommend) (a|some) (stretch|stretches|exercises)( for {location}|)",
-    "(i want|i'd like) to stretch {location}", "(please |kindly |)give (me |)(one|an|a) (exercise|stretch) for {location}", "give us a stretch( for {location}|)",
-    "(have you got|do you have) any (stretches|exercises) i (could|can) do( lying (down|on the floor)|)", "(stretches|exercises) i can do lying (down|on the floor)",
+    "(stretch|stretches|stretching|exercises)",
+    "(i want|i'd like|let's|can we) (stretch|do (a|some) (stretch|stretches|stretching))( please|)",
+    "(i want|i'd like|i need) (a|some) (stretch|stretches|exercises)( for {location}|)( please|)",
+    "(can|could) we do some (stretching|stretches|exercises)",
+    "(what|which) (stretch|stretches|exercise|exercises) (can|should) i do( for {location}|)",
+    "(what|which) (stretches|exercises) (help|are good for) {location}",
+    "(is there|are there) (a|any) (stretch|stretches|exercises) (for|that help) {location}",
+    "(any|got any) (stretches|exercises)( for {location}|)",
+    "(stretches|exercises|a stretch|an exercise) for {location}", "how (do|can) i stretch {location}",
+    "stretch {location}", "(another|a different) (stretch|exercise)",
+    "(guide|walk) me through (a|some) (stretch|stretches|exercises)( for {location}|)",
+    "(can you |)(suggest|recommend) (a|some) (stretch|stretches|exercises)( for {location}|)",
+    "(i want|i'd like) to stretch {location}",
+    "(please |kindly |)give (me |)(one|an|a) (exercise|stretch) for {location}",
+    "give us a stretch( for {location}|)",
+    "(have you got|do you have) any (stretches|exercises) i (could|can) do( lying (down|on the floor)|)",
+    "(stretches|exercises) i can do lying (down|on the floor)",
     "(what|which) (exercise|exercises) (help|helps) (a|my) {location}",
 )
 STRETCH_HOLD = expand(
-    "(make|can you make|please make) (it|them|the hold|the holds|each hold) {change}( please|)", "{change} holds( please|)",
+    "(make|can you make|please make) (it|them|the hold|the holds|each hold) {change}( please|)",
+    "{change} holds( please|)",
     "hold (it|them|each one|each stretch) {change}( please|)", "(i want|i'd like|can i have) {change} holds",
     "(can|could) (i|we) hold (it|them|each one|each stretch|the stretches) {change}",
-    "hold (it |them |each one |each stretch |)for {seconds} seconds", "(can|could) i hold (it|them|each one|each stretch) for {seconds} seconds",
-    "(make|set|change) (the hold|the holds|it|them) (to |){seconds} seconds", "{seconds} second holds( please|)",
-    "(change|set) the (hold|holds|holding time|hold time) to {seconds} seconds", "{change} to {seconds} seconds", "{change} (please |)(only |just |){seconds} seconds",
+    "hold (it |them |each one |each stretch |)for {seconds} seconds",
+    "(can|could) i hold (it|them|each one|each stretch) for {seconds} seconds",
+    "(make|set|change) (the hold|the holds|it|them) (to |){seconds} seconds",
+    "{seconds} second holds( please|)",
+    "(change|set) the (hold|holds|holding time|hold time) to {seconds} seconds",
+    "{change} to {seconds} seconds", "{change} (please |)(only |just |){seconds} seconds",
     "that's too (long|short) make it {change}", "{change} please", "{change}",
 )
 FORGET = expand(
-    "(delete|clear|erase|remove|wipe) (my|all my) (history|pain history|data|information|details|personal details)",
-    "(please |kindly |)(delete|clear|erase) my (history|data|details|information)", "forget (me|everything|everything about me|what i told you)( please| mate|)",
-    "(please |)forget everything (i've told you|about me|you know about me)", "(delete|erase|wipe|clear) everything you (know|remember) about me",
-    "(delete|erase|wipe|clear) (whatever|what|anything) you('ve|) (stored|saved|know) about me", "reset my (history|data)",
+    ("(delete|clear|erase|remove|wipe) (my|all my) (history|pain history|data|information|details|"
+     "personal details)"),
+    "(please |kindly |)(delete|clear|erase) my (history|data|details|information)",
+    "forget (me|everything|everything about me|what i told you)( please| mate|)",
+    "(please |)forget everything (i've told you|about me|you know about me)",
+    "(delete|erase|wipe|clear) everything you (know|remember) about me",
+    "(delete|erase|wipe|clear) (whatever|what|anything) you('ve|) (stored|saved|know) about me",
+    "reset my (history|data)",
 )
 
 
@@ -1347,7 +1817,8 @@ LOCALE_FEEDBACK: dict[str, list[str]] = {AU: expand("she's {outcome}( actually| 
 
 def intents(locale: str) -> list[dict]:
     recommend_slot_samples = {
-        "location": expand("{location}", "(mostly|it's mostly|the pain's mostly|it's just) in {location}", "that'd be {location}"),
+        "location": expand("{location}", "(mostly|it's mostly|the pain's mostly|it's just) in {location}",
+                           "that'd be {location}"),
         "onset": expand("{onset}", "that was {onset}", "it all began {onset}"),
         "cause": expand("{cause}", "it happened when i was {cause}", "it was probably {cause}"),
         "preference": expand("{preference}", "i'd go for {preference}", "{preference} would be good"),
@@ -1356,15 +1827,22 @@ def intents(locale: str) -> list[dict]:
         {"name": "RecommendIntent",
          "slots": {"location": "PainLocation", "onset": "Onset", "cause": "Cause", "symptom": "Symptom",
                    "otherSymptom": "Symptom", "condition": "Condition", "preference": "Modality"},
-         "samples": with_locale_words(locale, recommend_samples(locale), most_slots=1, most_words=3), "slot_samples": recommend_slot_samples},
-        {"name": "DontKnowIntent", "slots": {}, "samples": with_locale_words(locale, dont_know_samples(locale))},
+         "samples": with_locale_words(locale, recommend_samples(locale), most_slots=1, most_words=3),
+         "slot_samples": recommend_slot_samples},
+        {"name": "DontKnowIntent", "slots": {},
+         "samples": with_locale_words(locale, dont_know_samples(locale))},
         {"name": "StartSessionIntent", "slots": {"modality": "Modality", "duration": "AMAZON.DURATION"},
          "samples": with_locale_words(locale, START_SESSION), "slot_samples": START_SESSION_SLOT_SAMPLES},
-        {"name": "SessionStatusIntent", "slots": {"modality": "Modality"}, "samples": with_locale_words(locale, SESSION_STATUS)},
-        {"name": "CancelSessionIntent", "slots": {"modality": "Modality"}, "samples": with_locale_words(locale, CANCEL_SESSION)},
+        {"name": "SessionStatusIntent", "slots": {"modality": "Modality"},
+         "samples": with_locale_words(locale, SESSION_STATUS)},
+        {"name": "CancelSessionIntent", "slots": {"modality": "Modality"},
+         "samples": with_locale_words(locale, CANCEL_SESSION)},
         {"name": "FeedbackIntent", "slots": {"outcome": "Outcome", "modality": "Modality"},
-         "samples": with_locale_words(locale, FEEDBACK + [f"{{modality}} {j} {{outcome}}" for j in FEEDBACK_JOINS] + LOCALE_FEEDBACK.get(locale, []))},
-        {"name": "StretchIntent", "slots": {"location": "PainLocation"}, "samples": with_locale_words(locale, STRETCH)},
+         "samples": with_locale_words(locale, FEEDBACK
+                                      + [f"{{modality}} {j} {{outcome}}" for j in FEEDBACK_JOINS]
+                                      + LOCALE_FEEDBACK.get(locale, []))},
+        {"name": "StretchIntent", "slots": {"location": "PainLocation"},
+         "samples": with_locale_words(locale, STRETCH)},
         {"name": "StretchHoldIntent", "slots": {"change": "HoldChange", "seconds": "AMAZON.NUMBER"},
          "samples": with_locale_words(locale, STRETCH_HOLD)},
         {"name": "ForgetMeIntent", "slots": {}, "samples": with_locale_words(locale, FORGET)},
@@ -1378,7 +1856,8 @@ class ModelError(SystemExit):
     pass
 
 
-# Launch words anywhere (even inside a word) make virtual-alexa send a LaunchRequest; Alexa rejects wake words.
+# Launch words anywhere (even inside a word) make virtual-alexa send a LaunchRequest; Alexa rejects wake
+# words.
 _LAUNCH_INSIDE = re.compile(r"ask|open|launch|talk to|tell")
 _WAKE_WORDS = {"alexa", "amazon", "echo", "computer", "ziggy"}
 _SPOKEN = re.compile(r"^[a-z' .]+$")
@@ -1390,7 +1869,8 @@ def _check_words(locale: str, kind: str, texts: Iterable[str], longest: int) -> 
     bad = []
     for text in texts:
         words = re.sub(r"\{\w+\}", " ", text)
-        if (_LAUNCH_INSIDE.search(words) or _WAKE_WORDS & set(words.split()) or not _SPOKEN.match(words.strip() or "x")
+        if (_LAUNCH_INSIDE.search(words) or _WAKE_WORDS & set(words.split())
+                or not _SPOKEN.match(words.strip() or "x")
                 or len(text) > longest or text != text.strip() or "  " in text):
             bad.append(text)
     if bad:
@@ -1414,9 +1894,11 @@ def _words_in_one_place(locale: str, types: dict[str, dict[str, list[str]]]) -> 
 def _types_json(locale: str) -> list[dict]:
     types = slot_types(locale)
     _words_in_one_place(locale, types)
-    _check_words(locale, "slot words", (w for values in types.values() for words in values.values() for w in words), LONGEST_SLOT_WORD)
+    slot_words = (w for values in types.values() for words in values.values() for w in words)
+    _check_words(locale, "slot words", slot_words, LONGEST_SLOT_WORD)
     return [
-        {"name": type_name, "values": [{"id": v, "name": {"value": w[0], "synonyms": w[1:]}} for v, w in values.items()]}
+        {"name": type_name,
+         "values": [{"id": v, "name": {"value": w[0], "synonyms": w[1:]}} for v, w in values.items()]}
         for type_name, values in types.items()
     ]
 
@@ -1426,7 +1908,8 @@ def _language_intents(locale: str) -> list[dict]:
     owner: dict[str, str] = {}
     specs = intents(locale)
     built_ins = {name: with_locale_words(locale, samples) for name, samples in BUILT_IN_SAMPLES.items()}
-    built_ins["AMAZON.NoIntent"] = unique(no_samples(locale) + with_locale_words(locale, NO_INTENT_BASE)[len(NO_INTENT_BASE):])
+    built_ins["AMAZON.NoIntent"] = unique(
+        no_samples(locale) + with_locale_words(locale, NO_INTENT_BASE)[len(NO_INTENT_BASE):])
     every = [(spec["name"], spec["samples"]) for spec in specs] + list(built_ins.items())
     clashes = []
     for name, samples in every:
@@ -1443,7 +1926,8 @@ def _language_intents(locale: str) -> list[dict]:
             if locale in MULTIPLE_VALUE_LOCALES and slot_name in MULTIPLE_VALUE_SLOTS.get(spec["name"], ()):
                 slot["multipleValues"] = {"enabled": True}
             slot_samples = spec.get("slot_samples", {}).get(slot_name)
-            slot_samples = [s for s in slot_samples or [] if s.lower() not in {x.lower() for x in spec["samples"]}]
+            slot_samples = [s for s in slot_samples or []
+                            if s.lower() not in {x.lower() for x in spec["samples"]}]
             if slot_samples:
                 slot["samples"] = slot_samples
             slots.append(slot)
@@ -1496,15 +1980,18 @@ def render(locale: str) -> str:
 
 def sizes(model: dict) -> list[str]:
     language = model["interactionModel"]["languageModel"]
-    lines = [f"  {i['name']}: {len(i.get('samples', []))} samples" for i in language["intents"] if i.get("samples")]
-    lines += [f"  {t['name']}: {sum(1 + len(v['name']['synonyms']) for v in t['values'])} words" for t in language["types"]]
+    lines = [f"  {i['name']}: {len(i.get('samples', []))} samples"
+             for i in language["intents"] if i.get("samples")]
+    lines += [f"  {t['name']}: {sum(1 + len(v['name']['synonyms']) for v in t['values'])} words"
+              for t in language["types"]]
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only compare with the committed files")
-    parser.add_argument("--sizes", action="store_true", help="print samples per intent and words per slot type")
+    parser.add_argument("--sizes", action="store_true", help=("print samples per intent and words per slot "
+                                                              "type"))
     args = parser.parse_args(argv)
     stale = []
     for locale in LOCALES:

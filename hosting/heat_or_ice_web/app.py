@@ -150,7 +150,9 @@ def _refuse_non_local_callers() -> None:
     # A page can send text/plain without asking first; declaring JSON needs a CORS preflight,
     # which this server never grants.
     if request.mimetype != "application/json":
-        raise RequestRejected(415, "unsupported_media_type", "Verification is off: only application/json is served")
+        raise RequestRejected(
+            415, "unsupported_media_type", "Verification is off: only application/json is served"
+        )
 
 
 def _host_name(host: str | None) -> str | None:

@@ -195,7 +195,7 @@ class LocalAlexa:
 
     def _prompt(self, text: str, is_ssml: bool, intent: dict) -> Said:
         for name, slot in (intent.get("slots") or {}).items():
-            text = text.replace("{%s}" % name, str(slot.get("value", "")))
+            text = text.replace(f"{{{name}}}", str(slot.get("value", "")))
         ssml = text if is_ssml else f"<speak>{text}</speak>"
         self._reprompt = ssml
         return Said("alexa", ssml_to_text(ssml), ssml)

@@ -223,9 +223,9 @@ class Understander:
             return general
         heard = _Heard(self, words)
         candidates = [
-            ("{%s}" % slot,),
+            (f"{{{slot}}}",),
             *known.slot_samples.get(slot, ()),
-            *(s for s in known.samples if "{%s}" % slot in s),
+            *(s for s in known.samples if f"{{{slot}}}" in s),
         ]
         targeted = None
         for sample in candidates:
@@ -354,13 +354,21 @@ class Understander:
                 if here is None:
                     continue
                 if j < cols:
-                    offer(i, j + 1, _Match(here.score + LEFT_OVER, here.left_over + 1, here.literals, here.fills))
+                    offer(
+                        i,
+                        j + 1,
+                        _Match(here.score + LEFT_OVER, here.left_over + 1, here.literals, here.fills),
+                    )
                 if i == rows:
                     continue
                 slot = slot_name_of(sample[i])
                 if slot is None:
                     if j < cols and sample[i] == words[j]:
-                        offer(i + 1, j + 1, _Match(here.score + LITERAL, here.left_over, here.literals + 1, here.fills))
+                        offer(
+                            i + 1,
+                            j + 1,
+                            _Match(here.score + LITERAL, here.left_over, here.literals + 1, here.fills),
+                        )
                     offer(i + 1, j, _Match(here.score + NOT_SAID, here.left_over, here.literals, here.fills))
                     continue
                 offer(i + 1, j, _Match(here.score + SLOT_NOT_SAID, here.left_over, here.literals, here.fills))
@@ -368,7 +376,11 @@ class Understander:
                     filled = heard.fill(intent, slot, j, k)
                     if filled is not None:
                         gain, fill = filled
-                        offer(i + 1, k, _Match(here.score + gain, here.left_over, here.literals, here.fills + (fill,)))
+                        offer(
+                            i + 1,
+                            k,
+                            _Match(here.score + gain, here.left_over, here.literals, here.fills + (fill,)),
+                        )
         return best[rows][cols]
 
     def _resolve(self, type_name: str, span: list[str]) -> tuple[float, SlotFill] | None:

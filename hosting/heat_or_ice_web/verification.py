@@ -47,7 +47,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.request import urlopen
 
 from heat_or_ice_web import oscrypto_compat
@@ -187,7 +187,8 @@ class AlexaRequestVerifier(RequestVerifier):
                 f"Signature could not be checked ({type(error).__name__})"
             ) from error
 
-    def _retrieve_and_validate_certificate_chain(self, cert_url: str, x509_backend: object = None) -> Certificate:
+    def _retrieve_and_validate_certificate_chain(self, cert_url: str,
+                                                 x509_backend: object = None) -> Certificate:
         self._validate_certificate_url(cert_url)  # every time: it is cheap and decides what is fetched
         now = self._clock()
         known = self._known_certificate(cert_url, now)
@@ -276,7 +277,7 @@ class AlexaRequestVerifier(RequestVerifier):
 
     def _validate_end_certificate(self, x509_cert: Certificate) -> None:
         # The SDK's version compares naive datetimes and crashes when the SAN is absent.
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         if not x509_cert.not_valid_before_utc <= now <= x509_cert.not_valid_after_utc:
             raise VerificationException("Signing certificate is not valid at this time")
         try:

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.personas", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", action="store_true", help="rewrite the Persona benchmark section of BENCHMARKS.md")
+    parser.add_argument(
+        "--write", action="store_true", help="rewrite the Persona benchmark section of BENCHMARKS.md"
+    )
     parser.add_argument("--show", nargs="*", default=None, metavar="NAME",
                         help="print these personas' conversations (no names: every one)")
     parser.add_argument("--only", nargs="*", default=[], metavar="NAME", help="run only these personas")

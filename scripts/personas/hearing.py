@@ -34,7 +34,9 @@ COMFORT_CLASSES = frozenset({ICE, HEAT, MOIST_HEAT, EITHER, ALTERNATE})
 # Card actions are the core's `Action` values; CLINICIAN_SOON is the only one renamed here.
 _ACTION_CLASSES = {"CLINICIAN_SOON": SEE_GP_SOON, "CLINICIAN_TODAY": SAME_DAY, "CLINICIAN_NOW": EMERGENCY}
 # Locale keys that speak about which places the skill covers (a knee, a shoulder...).
-_SCOPE_KEY = re.compile(r"unmatched\.location|not_covered|uncovered|other_place|out_of_scope|scope|(^|\.)places?(\.|$)")
+_SCOPE_KEY = re.compile(
+    r"unmatched\.location|not_covered|uncovered|other_place|out_of_scope|scope|(^|\.)places?(\.|$)"
+)
 # Session attribute "expect" kinds of the dialog before the typed dialog state, as `Waiting` values.
 _LEGACY_WAITING = {
     "question": "QUESTION",
@@ -71,7 +73,9 @@ class Catalogue:
     def keys_in(self, speech: str, prefix: str = "") -> list[str]:
         """Every locale key under `prefix` whose text (placeholders filled in any way) was spoken."""
         text = normalise(speech)
-        return [key for key, pattern in self.patterns.items() if key.startswith(prefix) and pattern.search(text)]
+        return [
+            key for key, pattern in self.patterns.items() if key.startswith(prefix) and pattern.search(text)
+        ]
 
 
 def _pattern(template: str, values: dict[str, str]) -> re.Pattern[str]:
@@ -154,7 +158,8 @@ def _care_class(speech: str, cat: Catalogue) -> tuple[str, str]:
 
 def _card_action_class(action_words: str, cat: Catalogue) -> str | None:
     for key, words in cat.strings.items():
-        if key.startswith("advice.card_action.") and normalise(words).lower() == normalise(action_words).lower():
+        if (key.startswith("advice.card_action.")
+                and normalise(words).lower() == normalise(action_words).lower()):
             action = key.rsplit(".", 1)[1]
             return _ACTION_CLASSES.get(action, action)
     return None

@@ -27,7 +27,8 @@ from functools import cache
 from .hearing import question_words
 
 SLOT_QUESTIONS = {
-    "LOCATION": "location", "LOCATION_AGAIN": "location", "ONSET": "onset", "CAUSE": "cause", "PREFERENCE": "preference",
+    "LOCATION": "location", "LOCATION_AGAIN": "location", "ONSET": "onset", "CAUSE": "cause",
+    "PREFERENCE": "preference",
 }
 COVERED_PLACES = frozenset({"LOWER_BACK", "UPPER_BACK", "NECK", "LEG"})
 # Questions whose "yes" is the reassuring answer, for when the core cannot tell us.
@@ -69,13 +70,19 @@ SIGN_WORDS: dict[str, tuple[str, ...]] = {
     "DIABETES_NUMB_FEET": ("diabetes",),
     "WORSE_LYING_DOWN": ("lying down", "lie down"),
 }
-WARNING_SIGNS = frozenset(SIGN_WORDS) - {"SWELLING", "NUMB_SKIN_AT_SITE", "DIABETES_NUMB_FEET", "WORSE_LYING_DOWN"}
+WARNING_SIGNS = frozenset(SIGN_WORDS) - {
+    "SWELLING",
+    "NUMB_SKIN_AT_SITE",
+    "DIABETES_NUMB_FEET",
+    "WORSE_LYING_DOWN",
+}
 # The Symptom value id a person says for a sign, when the skill asks which one they have.
 SIGN_SYMPTOMS = {
     "SADDLE_NUMBNESS": "SADDLE_NUMBNESS", "BLADDER_BOWEL": "BLADDER_BOWEL", "BOTH_LEGS": "BOTH_LEGS",
     "LEG_GIVING_WAY": "LEG_GIVING_WAY", "SEXUAL_FUNCTION": "SEXUAL_FUNCTION", "CHEST_PAIN": "CHEST_PAIN",
-    "NECK_DANGER": "NECK_DANGER", "DOUBLE_VISION": "NECK_DANGER", "SEVERE_HEADACHE": "SEVERE_HEADACHE", "FEVER": "FEVER",
-    "WEIGHT_LOSS": "WEIGHT_LOSS", "CANCER_HISTORY": "CANCER_HISTORY", "LUMP": "LUMP", "NIGHT_PAIN": "NIGHT_PAIN",
+    "NECK_DANGER": "NECK_DANGER", "DOUBLE_VISION": "NECK_DANGER", "SEVERE_HEADACHE": "SEVERE_HEADACHE",
+    "FEVER": "FEVER", "WEIGHT_LOSS": "WEIGHT_LOSS", "CANCER_HISTORY": "CANCER_HISTORY", "LUMP": "LUMP",
+    "NIGHT_PAIN": "NIGHT_PAIN",
     "COUGH_SNEEZE": "COUGH_SNEEZE", "UNSTEADY": "UNSTEADY", "INFECTION_RISK": "INFECTION_RISK",
     "ARM_PINS_NEEDLES": "TINGLING", "COLD_ARM": "COLD_ARM", "SWELLING": "SWELLING",
 }
@@ -231,5 +238,6 @@ def _caution(answers: object) -> tuple[int, ...]:
     rank = {"CLINICIAN_NOW": 3, "CLINICIAN_TODAY": 2, "CLINICIAN_SOON": 1}.get(str(advice.action.value), 0)
     flags = getattr(advice, "red_flags", frozenset())
     tiers = [str(getattr(getattr(flag, "tier", None), "value", "")) for flag in flags]
-    return (rank, tiers.count("A"), tiers.count("B"), len(flags), int(bool(getattr(answers, "skin_unsafe", False))),
+    return (rank, tiers.count("A"), tiers.count("B"), len(flags),
+            int(bool(getattr(answers, "skin_unsafe", False))),
             len(getattr(advice, "blocked", ())), len(getattr(answers, "unsure_red_flags", ())))

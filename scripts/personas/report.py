@@ -62,7 +62,8 @@ class Summary:
         return [
             f"Right: {self.right}/{self.total}",
             f"Utterances to advice, everyone: {self.utterances}",
-            f"Utterances to advice, no warning sign and the opening gives place, start and cause: {self.full_openings}",
+            ("Utterances to advice, no warning sign and the opening gives place, start and cause: "
+             f"{self.full_openings}"),
             f"Utterances to advice, the opening gives only the place: {self.place_only}",
             f"Words in the advice turn: {self.words}",
             f"No advice within {LIMIT} utterances: {self.no_advice}",
@@ -129,7 +130,8 @@ def section(results: list[Result]) -> str:
         "question's words. *Expected* is what a careful clinician would advise under the clinical rules",
         "(section 8 wins); *heard* is read from the advice turn's card title and the locale text spoken.",
         "*Utterances* counts every request up to the one answered with advice, the opening (and the launch)",
-        f"included; a person stops after {LIMIT}. *Words* are the words spoken in that turn. Reported, not enforced.",
+        (f"included; a person stops after {LIMIT}. *Words* are the words spoken in that turn. "
+         "Reported, not enforced."),
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on checkout {_checkout()}.",
         "",

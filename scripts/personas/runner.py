@@ -15,7 +15,6 @@ from pathlib import Path
 
 from heat_or_ice.adapters import SqlitePersistenceAdapter
 from heat_or_ice.skill.builder import build_skill
-
 from tests.support.conversation import Conversation
 
 from .hearing import (
@@ -150,8 +149,8 @@ def run_persona(persona: Persona, skill: object, limit: int = LIMIT) -> Result:
             scope = None  # still being asked questions: the person gave up, whatever was said on the way
             break
     if scope is not None:  # the skill stopped without advice, having said which places it covers
-        return Result(persona, NOT_COVERED, f"no advice; {scope}", talk.utterances, word_count(talk.speech), asked,
-                      talk.transcript, screened=any(map(_is_safety_question, asked)))
+        return Result(persona, NOT_COVERED, f"no advice; {scope}", talk.utterances, word_count(talk.speech),
+                      asked, talk.transcript, screened=any(map(_is_safety_question, asked)))
     return Result(persona, NO_ADVICE, "no advice", None, None, asked, talk.transcript)
 
 

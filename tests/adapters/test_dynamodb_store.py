@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -12,7 +12,7 @@ from heat_or_ice.adapters import VERSION, PersistenceError, build_persistence_ad
 from tests.support import envelope_for
 from tests.support.dynalite import start_dynalite
 
-NOON = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+NOON = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 NOON_EPOCH = int(NOON.timestamp())
 
 ATTRIBUTES = {
@@ -77,7 +77,7 @@ def test_an_expired_item_reads_as_absent_and_is_removed_before_ttl_would(dynamod
     store.save_attributes(envelope_for("alice", NOON), {"expires_at": NOON_EPOCH + 60})
     assert store.get_attributes(envelope_for("alice", NOON)) == {"expires_at": NOON_EPOCH + 60, VERSION: 1}
 
-    after = datetime.fromtimestamp(NOON_EPOCH + 61, timezone.utc)
+    after = datetime.fromtimestamp(NOON_EPOCH + 61, UTC)
     assert store.get_attributes(envelope_for("alice", after)) == {}
     assert dynalite.raw_item(dynamodb_table, "alice") is None
     store.save_attributes(envelope_for("alice", after), {"sessions": 1})  # a new record starts afresh

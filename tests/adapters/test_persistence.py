@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from heat_or_ice.adapters import PersistenceError, SqlitePersistenceAdapter, build_persistence_adapter, plain_numbers
+from heat_or_ice.adapters import (
+    PersistenceError,
+    SqlitePersistenceAdapter,
+    build_persistence_adapter,
+    plain_numbers,
+)
 from heat_or_ice.adapters.attributes import dynamodb_numbers
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +30,9 @@ def test_skill_db_path_picks_sqlite_there(tmp_path):
 def test_without_settings_sqlite_lives_in_the_users_data_folder():
     assert build_persistence_adapter({"HOME": "/home/ann"}).path == Path(
         "/home/ann/.local/share/heat-or-ice/skill.sqlite3")
-    assert build_persistence_adapter({"XDG_DATA_HOME": "/data"}).path == Path("/data/heat-or-ice/skill.sqlite3")
+    assert build_persistence_adapter({"XDG_DATA_HOME": "/data"}).path == Path(
+        "/data/heat-or-ice/skill.sqlite3"
+    )
 
 
 def test_plain_numbers_turns_decimals_into_ints_and_floats():

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from heat_or_ice.adapters import VERSION, PersistenceError, SqlitePersistenceAdapter
 from tests.support import envelope_for
 
-NOON = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+NOON = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 NOON_EPOCH = int(NOON.timestamp())
 
 
@@ -53,10 +53,10 @@ def test_a_record_expires_by_the_requests_timestamp_not_the_clock(store):
     expires_at = NOON_EPOCH + 60
     store.save_attributes(envelope_for("alice", NOON), {"expires_at": expires_at, "sessions": 1})
 
-    at_expiry = datetime.fromtimestamp(expires_at, timezone.utc)
+    at_expiry = datetime.fromtimestamp(expires_at, UTC)
     assert store.get_attributes(envelope_for("alice", at_expiry)) == {"expires_at": expires_at, "sessions": 1,
                                                                       VERSION: 1}
-    one_second_later = datetime.fromtimestamp(expires_at + 1, timezone.utc)
+    one_second_later = datetime.fromtimestamp(expires_at + 1, UTC)
     assert store.get_attributes(envelope_for("alice", one_second_later)) == {}
     # Deleted, not hidden: even an earlier request no longer finds it.
     assert store.get_attributes(envelope_for("alice", NOON)) == {}
@@ -85,7 +85,9 @@ def test_threads_writing_different_users_all_land(tmp_path):
         thread.join()
 
     assert errors == []
-    assert [adapters[0].get_attributes(envelope_for(f"user-{w}")) for w in range(8)] == [{"count": 24, VERSION: 25}] * 8
+    assert [adapters[0].get_attributes(envelope_for(f"user-{w}")) for w in range(8)] == [
+        {"count": 24, VERSION: 25}
+    ] * 8
     for adapter in adapters:
         adapter.close()
 

@@ -140,7 +140,9 @@ def test_a_hanging_api_gives_up_at_the_clients_deadline(timers_api):
 
 
 def test_a_server_the_client_does_not_trust_is_never_talked_to(timers_api, monkeypatch):
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", os.environ.get("CURL_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt"))
+    monkeypatch.setenv(
+        "REQUESTS_CA_BUNDLE", os.environ.get("CURL_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    )
     with pytest.raises(TimerError) as failure:
         alexa_timers(timers_api).create(ICE_TEN_MINUTES)
     assert failure.value.kind is TimerErrorKind.TIMEOUT  # no usable connection

@@ -4,7 +4,7 @@ write prepared before it. The same contract, on SQLite and on DynamoDB (dynalite
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,12 +15,12 @@ from heat_or_ice.adapters import (
     SqlitePersistenceAdapter,
     VersionConflict,
     build_persistence_adapter,
+    deadline,
 )
-from heat_or_ice.adapters import deadline
 from heat_or_ice.adapters.attributes import TOMBSTONE_LIFETIME_SECONDS
 from tests.support import envelope_for
 
-NOON = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+NOON = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 ALICE = envelope_for("alice", NOON)
 
 
@@ -116,7 +116,9 @@ def test_with_no_time_left_in_the_request_the_store_is_not_touched(store):
 def test_a_file_from_before_versions_is_upgraded_and_its_rows_read_as_version_0(tmp_path):
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as old:
-        old.execute("CREATE TABLE attributes (id TEXT PRIMARY KEY, attributes TEXT NOT NULL, expires_at INTEGER)")
+        old.execute(
+            "CREATE TABLE attributes (id TEXT PRIMARY KEY, attributes TEXT NOT NULL, expires_at INTEGER)"
+        )
         old.execute("""INSERT INTO attributes VALUES ('alice', '{"sessions": 1}', NULL)""")
     store = SqlitePersistenceAdapter(path)
     read = store.get_attributes(ALICE)

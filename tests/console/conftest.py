@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from heat_or_ice_web.interaction_model import InteractionModel
 from heat_or_ice_web.nlu import Understander
 

@@ -101,7 +101,10 @@ def test_voice_without_espeak_is_one_note_and_the_conversation_goes_on(tmp_path)
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("espeak-ng is not installed") == 1 and "Welcome to Heat or Ice Coach." in done.stdout
+    assert (
+        done.stdout.count("espeak-ng is not installed") == 1
+        and "Welcome to Heat or Ice Coach." in done.stdout
+    )
 
 
 def test_a_missing_interaction_model_is_a_clear_message(tmp_path):

@@ -6,17 +6,17 @@ HTTPS Timers API; each test reads what the console printed and the envelopes it 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from heat_or_ice_web.console import CONSOLE_DEVICE_ID, CONSOLE_USER_ID, Options, open_console
 from heat_or_ice_web.console_alexa import LocalAlexa, SkillCallFailed
 from heat_or_ice_web.envelopes import TIMERS_SCOPE, Device, EnvelopeBuilder
-
 from tests.console import fixture_skill
 from tests.console.conftest import FIXTURE_MODEL
 
-MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 class Clock:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest
 from ask_sdk_model.interfaces.connections import ConnectionsResponse
 from ask_sdk_model.slu.entityresolution import StatusCode
+
 from heat_or_ice_web.envelopes import (
     TIMERS_SCOPE,
     Device,
@@ -18,7 +19,7 @@ from heat_or_ice_web.envelopes import (
     slot_json,
 )
 
-NOON = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 SKILL_ID = "amzn1.ask.skill.test"
 
 

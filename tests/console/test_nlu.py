@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from heat_or_ice_web.nlu import FALLBACK
 from heat_or_ice_web.spoken_values import describe_seconds, duration_seconds, parse_duration, parse_number
 
@@ -202,7 +203,8 @@ def test_real_model_places_it_does_not_advise_on_still_resolve(real_nlu):
         ("a fortnight ago", {"onset": "WEEKS"}),
         ("3 days ago", {"onset": "DAYS"}),
         ("my neck's been sore since yesterday", {"location": "NECK", "onset": "DAYS"}),
-        ("I hurt my lower back lifting a box this morning", {"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY"}),
+        ("I hurt my lower back lifting a box this morning",
+         {"location": "LOWER_BACK", "cause": "INJURY", "onset": "TODAY"}),
         ("is heat or ice better for a stiff neck", {"location": "NECK", "symptom": "STIFFNESS"}),
     ],
 )
@@ -223,7 +225,8 @@ def test_real_model_a_sentence_about_the_bladder_never_becomes_a_place(real_nlu)
 
 @pytest.mark.parametrize(
     "said, intent",
-    [("no swelling", "AMAZON.NoIntent"), ("nothing like that", "AMAZON.NoIntent"), ("nope", "AMAZON.NoIntent"),
+    [("no swelling", "AMAZON.NoIntent"), ("nothing like that", "AMAZON.NoIntent"),
+     ("nope", "AMAZON.NoIntent"),
      ("yeah", "AMAZON.YesIntent"), ("that's enough", "AMAZON.StopIntent"), ("either", "DontKnowIntent"),
      ("whatever you recommend", "DontKnowIntent"), ("end my heat session", "CancelSessionIntent")],
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import strategies as st
+
 from heat_or_ice.core import (
     Answers,
     Cause,
@@ -20,7 +22,6 @@ from heat_or_ice.core import (
     Symptom,
     Tier,
 )
-from hypothesis import strategies as st
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TIER_A = tuple(f for f in RedFlag if f.tier is Tier.A)

@@ -6,6 +6,9 @@ from datetime import timedelta
 from itertools import pairwise
 
 from core_strategies import ALL, HEATS, NOW, TIER_A, TIER_B, answers, calm_answers
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from heat_or_ice.core import (
     Action,
     Location,
@@ -35,8 +38,6 @@ from heat_or_ice.core.red_flags import red_flags_present
 from heat_or_ice.core.screening import SCREEN_BY_ID, SCREENS, UNSURE_MEANS
 from heat_or_ice.core.stretches import allowed_stretches
 from heat_or_ice.core.timing import REST_GAP, session_length
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 CARE = (Action.CLINICIAN_NOW, Action.CLINICIAN_TODAY)
 HEAT_ACTIONS = (Action.HEAT, Action.MOIST_HEAT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+
 from heat_or_ice.core import (
     Action,
     Answers,
@@ -315,7 +316,9 @@ def test_8_5_yes_to_the_combined_question_asks_whether_it_is_the_bones():
 
 
 def test_8_1_yes_then_not_sure_it_is_the_bones_is_read_as_the_bones():
-    answers = reply_in_turn(LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES), (Q.FRAGILE_BONES, Reply.UNSURE))
+    answers = reply_in_turn(
+        LIFTED_AND_SCREENED, (Q.URGENT_OR_FRAGILE, Reply.YES), (Q.FRAGILE_BONES, Reply.UNSURE)
+    )
     assert RedFlag.FRAGILE_BONE_STRAIN in answers.red_flags
     assert advise(answers).action is Action.CLINICIAN_NOW
 

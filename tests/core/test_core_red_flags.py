@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from core_strategies import outcome
+
 from heat_or_ice.core import (
     Action,
     Answers,

@@ -3,7 +3,10 @@ named after it."""
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from core_strategies import ALL, HEATS, outcome
+
 from heat_or_ice.core import (
     Action,
     Answers,
@@ -452,12 +455,12 @@ def test_reason_keys_cover_every_row_and_variant():
 
 
 def test_D18_a_worse_heat_session_while_burning_is_reported_as_burning():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from heat_or_ice.core import Answers, Modality, Outcome, Symptom
     from heat_or_ice.core.experience import report_outcome
 
-    at = datetime(2026, 3, 2, tzinfo=timezone.utc)
+    at = datetime(2026, 3, 2, tzinfo=UTC)
     burning = Answers(symptoms=frozenset({Symptom.BURNING}))
     assert report_outcome(burning, Modality.HEAT, Outcome.WORSE, at).burning
     tingling = Answers(symptoms=frozenset({Symptom.TINGLING}))

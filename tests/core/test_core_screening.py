@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+
 from heat_or_ice.core import (
     Action,
     Answers,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from heat_or_ice.core import (
     STRETCHES,
     Answers,
@@ -206,7 +207,9 @@ def test_a_lower_back_routine_offers_the_three_lying_down_stretches_first():
 
 
 def test_a_routine_of_longer_stretches_offers_two():
-    neck = apply_reply(Answers(location=Location.NECK, cause=Cause.NO_CAUSE), QuestionId.NECK_DANGER_SIGNS, Reply.NO)
+    neck = apply_reply(
+        Answers(location=Location.NECK, cause=Cause.NO_CAUSE), QuestionId.NECK_DANGER_SIGNS, Reply.NO
+    )
     allowed = advise(neck).stretches
     assert len(start_routine(allowed).ids) == 2
     massage = (StretchId.UPPER_BACK_SELF_MASSAGE,)

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from core_strategies import NOW, session
+
 from heat_or_ice.core import (
     Action,
     Answers,

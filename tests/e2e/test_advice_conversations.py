@@ -13,7 +13,8 @@ def test_a_fresh_lifting_injury_gets_ice_and_a_timed_ice_session(alexa, timers_a
     # Each line: what the person says, and words the skill must say back.
     conversation = [
         ("open heat or ice coach", "Where does it hurt"),
-        ("I hurt my lower back while lifting", "Any numbness between your legs, new trouble with your bladder"),
+        ("I hurt my lower back while lifting",
+         "Any numbness between your legs, new trouble with your bladder"),
         ("no", "When did it start"),
         ("it started today", "thin bones or steroid tablets, a fever"),
         ("no", "I'd suggest ice."),

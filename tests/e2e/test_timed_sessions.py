@@ -3,7 +3,7 @@ with Alexa's voice permission prompt answered through virtual-alexa."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -17,7 +17,7 @@ TEN_MINUTE_ICE_TIMER = FIRST_TEN_MINUTE_ICE_TIMER
 @pytest.fixture(autouse=True)
 def screened_earlier(alexa, sqlite_store):
     """The person answered the safety questions earlier in this episode (8.6)."""
-    seed_screened_episode(sqlite_store, alexa.user_id, datetime.now(timezone.utc))
+    seed_screened_episode(sqlite_store, alexa.user_id, datetime.now(UTC))
 
 
 def test_without_permission_the_skill_asks_for_it_and_creates_the_timer_once_accepted(alexa, timers_api):
@@ -59,4 +59,7 @@ def test_a_second_session_right_after_is_refused_with_the_minutes_left(alexa, ti
     assert alexa.ended
     rest_timer = timers_api.requests_to("create")[-1].body
     assert rest_timer["duration"] == "PT40M"
-    assert "rest break from heat or ice is over" in rest_timer["triggeringBehavior"]["operation"]["textToAnnounce"][0]["text"]
+    assert (
+        "rest break from heat or ice is over"
+        in rest_timer["triggeringBehavior"]["operation"]["textToAnnounce"][0]["text"]
+    )

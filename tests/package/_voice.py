@@ -40,7 +40,9 @@ VIRTUAL_ALEXA_BUILT_INS = {
     "AMAZON.StopIntent": ["stop", "off", "shut up"],
     "AMAZON.YesIntent": ["yes", "yes please", "sure"],
 }
-_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _STRIPPED = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 
 
@@ -114,7 +116,8 @@ class Model:
     # --- virtual-alexa matching ------------------------------------------------------------
     @cached_property
     def _compiled(self) -> list[tuple[str, str, tuple[str, ...], list[str], list[str]]]:
-        """(intent, sample, literal parts, slot names, non-empty literal parts) per sample, in virtual-alexa's order."""
+        """(intent, sample, literal parts, slot names, non-empty literal parts) per sample, in virtual-alexa's
+        order."""
         compiled = []
         for name, intent in self.intents.items():
             samples = list(intent.get("samples", [])) + VIRTUAL_ALEXA_BUILT_INS.get(name, [])
@@ -125,7 +128,8 @@ class Model:
 
     @staticmethod
     def _split(lowered: str, literal: tuple[str, ...]) -> list[str] | None:
-        """The slot texts of `^L0(.*)L1(.*)...Ln$` matched greedily, as virtual-alexa's regex does; None if no match.
+        """The slot texts of `^L0(.*)L1(.*)...Ln$` matched greedily, as virtual-alexa's regex does; None if no
+        match.
 
         Greedy groups put each literal part at its rightmost place that still leaves room for the parts
         after it, so the places are found from the right.
@@ -233,7 +237,7 @@ class Model:
             ok = True
             raw_length = 0
             slot_types = self._slot_types_by_intent[intent]
-            for slot_name, raw in zip(slot_names, groups):
+            for slot_name, raw in zip(slot_names, groups, strict=False):
                 if raw != lowered and raw.strip() and not raw.startswith(" ") and not raw.endswith(" "):
                     ok = False
                     break
@@ -258,7 +262,8 @@ class Model:
     def best(found: list[Match]) -> Match | None:
         best: Match | None = None
         for match in found:
-            if best is None or match.score > best.score or match.score == best.score and match.typed_slots > best.typed_slots:
+            if (best is None or match.score > best.score
+                    or match.score == best.score and match.typed_slots > best.typed_slots):
                 best = match
         return best
 

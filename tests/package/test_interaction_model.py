@@ -40,7 +40,8 @@ CONTRACT_TYPES = {
         "TINGLING", "LEG_GIVING_WAY", "SEXUAL_FUNCTION", "NECK_DANGER", "SEVERE_HEADACHE", "WEIGHT_LOSS",
         "CANCER_HISTORY", "NIGHT_PAIN", "COUGH_SNEEZE", "LUMP", "COLD_ARM", "UNSTEADY", "INFECTION_RISK",
     },
-    "Condition": {"HERNIATED_DISC", "SCIATICA", "ARTHRITIS", "WHIPLASH", "OSTEOPOROSIS", "LONG_TERM_STEROIDS"},
+    "Condition": {"HERNIATED_DISC", "SCIATICA", "ARTHRITIS", "WHIPLASH", "OSTEOPOROSIS",
+                  "LONG_TERM_STEROIDS"},
     "Modality": {"HEAT", "ICE", "MOIST_HEAT"},
     "Outcome": {"BETTER", "SAME", "WORSE"},
     "HoldChange": {"LONGER", "SHORTER"},
@@ -294,7 +295,9 @@ def test_dialog_lets_the_skill_elicit_recommend_and_session_slots(model):
     assert {"RecommendIntent", "StartSessionIntent"} <= set(intents)
     for name, intent in intents.items():
         assert intent["delegationStrategy"] == "SKILL_RESPONSE", name
-    assert {s["name"] for s in intents["RecommendIntent"]["slots"]} == set(CONTRACT_INTENTS["RecommendIntent"])
+    assert {s["name"] for s in intents["RecommendIntent"]["slots"]} == set(
+        CONTRACT_INTENTS["RecommendIntent"]
+    )
     assert "modality" in {s["name"] for s in intents["StartSessionIntent"]["slots"]}
 
 
@@ -346,7 +349,8 @@ def instances(model: Model, intent: str, sample: str, most: int = 1) -> list[tup
             fitting = [w for w in names_of_values if not any(j in w.lower() for j in joins)]
             fillers[name] = [(w, words[w.lower()]) for w in fitting or names_of_values]
         elif slot_type == "AMAZON.NUMBER":
-            fillers[name] = [("20", "20"), ("five", "five")]  # virtual-alexa knows digits and one..twenty only
+            # virtual-alexa knows digits and one..twenty only
+            fillers[name] = [("20", "20"), ("five", "five")]
         else:
             fillers[name] = [("ten minutes", "ten minutes")]
     made = []
@@ -559,8 +563,13 @@ def test_a_multiple_value_slot_is_read_value_by_value_by_the_skill(model):
     """Alexa sends such a slot as a list in `slotValue`, not in `value`: a skill reading it with
     `read_enum` alone would miss what was said. Enable one only once the skill reads it with
     `read_enum_values`."""
-    skill_code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "lambda" / "heat_or_ice" / "skill").rglob("*.py"))
+    skill_code = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "lambda" / "heat_or_ice" / "skill").rglob("*.py")
+    )
     for name, intent in model.intents.items():
         for slot in intent.get("slots", []):
             if slot.get("multipleValues", {}).get("enabled"):
-                assert re.search(rf"read_enum_values\([^)]*[\"']{slot['name']}[\"']", skill_code), (name, slot["name"])
+                assert re.search(rf"read_enum_values\([^)]*[\"']{slot['name']}[\"']", skill_code), (
+                    name,
+                    slot["name"],
+                )

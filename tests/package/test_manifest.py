@@ -34,7 +34,8 @@ def sample_matches(model: Model, phrase: str) -> bool:
         for sample in intent.get("samples", []):
             parts = SLOT.split(sample)
             pattern = "".join(
-                re.escape(normalise(part)) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+                re.escape(normalise(part)) if i % 2 == 0 else f"(?P<{part}>.+?)"
+                for i, part in enumerate(parts)
             )
             m = re.fullmatch(pattern.replace(r"\ ", " "), phrase)
             if not m:

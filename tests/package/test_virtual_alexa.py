@@ -37,7 +37,12 @@ def picked(texts: list[str], about: int) -> list[str]:
 
 def expected_utterances(model: Model) -> list[tuple[str, str, dict[str, str]]]:
     cases = []
-    samples = [(i, s) for i in custom_intents(model) for s in model.intents[i]["samples"] if not has_adjacent_slots(s)]
+    samples = [
+        (i, s)
+        for i in custom_intents(model)
+        for s in model.intents[i]["samples"]
+        if not has_adjacent_slots(s)
+    ]
     chosen = set(picked([s for _, s in samples], SAMPLES_PER_LOCALE))
     for intent, sample in samples:
         if sample in chosen:
@@ -52,7 +57,7 @@ def expected_utterances(model: Model) -> list[tuple[str, str, dict[str, str]]]:
     cases += [(w, bare[t][0], {bare[t][1]: v}) for w, t, v in words if w in chosen_words]
     # what the emulation makes of each: the test checks the real client agrees
     expected = []
-    for utterance, intent, slots in cases:
+    for utterance, _intent, _slots in cases:
         best = model.resolve(utterance)
         got = (best.intent, {k: v.strip() for k, v in best.values.items()}) if best else (None, {})
         expected.append((utterance, got[0], got[1]))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.skill_builder import SkillBuilder
+
 from heat_or_ice.adapters import SqlitePersistenceAdapter
 from heat_or_ice.skill.builder import build_skill
-
 from scripts.personas.cast import PERSONAS
 from scripts.personas.hearing import EMERGENCY, ICE, NOT_COVERED, SAME_DAY, advice_in, catalogue, waiting_for
 from scripts.personas.people import NO, YES, answer

@@ -95,7 +95,8 @@ def test_a_session_that_cannot_be_reserved_starts_no_timer_and_says_so(store, ta
     assert not stored(store, talk).get("sessions")
 
 
-def test_when_only_the_timers_id_meets_a_changed_record_the_timer_is_not_created_twice(store, talk, timers_api):
+def test_when_only_the_timers_id_meets_a_changed_record_the_timer_is_not_created_twice(
+        store, talk, timers_api):
     store.spare, store.times = 1, 1  # the reservation lands; the write of the timer's id conflicts
     talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
     assert "10 minute ice timer is running" in talk.speech

@@ -60,7 +60,9 @@ class Household:
         self.timers_api = timers_api
         self._stores: dict[str, Any] = {}
         self.store = Choreographed(_PerDevice(self._stores, store_factory))
-        skill = build_skill(persistence_adapter=self.store, api_client=LazyApiClient(call_timeout=TIMER_CALL_SECONDS))
+        skill = build_skill(
+            persistence_adapter=self.store, api_client=LazyApiClient(call_timeout=TIMER_CALL_SECONDS)
+        )
         self.user = f"amzn1.ask.account.race-{uuid.uuid4().hex[:8]}"
         talks = [Conversation(skill, user_id=self.user, start=MORNING, api_endpoint=timers_api.endpoint,
                               api_access_token=timers_api.token) for _ in range(2)]
@@ -115,7 +117,11 @@ def start_ice(talk: Conversation) -> None:
 
 def conflicts(home: Household) -> list[str]:
     """Which device's writes found the record changed (proof the interleaving happened)."""
-    return ["A" if device == home.a.id else "B" for device, _, result in home.store.calls if result == "VersionConflict"]
+    return [
+        "A" if device == home.a.id else "B"
+        for device, _, result in home.store.calls
+        if result == "VersionConflict"
+    ]
 
 
 def recorded_timers(stored: dict) -> list[str]:
@@ -124,7 +130,8 @@ def recorded_timers(stored: dict) -> list[str]:
 
 # -- Two "start an ice session" -------------------------------------------------------------------
 @pytest.mark.parametrize("run", range(RUNS))
-def test_two_devices_starting_a_session_at_once_get_one_timer_and_one_rest_gap(store_factory, timers_api, run):
+def test_two_devices_starting_a_session_at_once_get_one_timer_and_one_rest_gap(
+        store_factory, timers_api, run):
     home = Household(store_factory, timers_api)
     gate = timers_api.pause("create")
     a, b = home.a, home.b
@@ -142,7 +149,9 @@ def test_two_devices_starting_a_session_at_once_get_one_timer_and_one_rest_gap(s
     second.start(start_ice)
     # Whoever lost is answered without a timer; only then does the winner's timer get created.
     finished_first = threading.Event()
-    watchers = [threading.Thread(target=lambda d=d: (d.finished.wait(20), finished_first.set())) for d in (a, b)]
+    watchers = [
+        threading.Thread(target=lambda d=d: (d.finished.wait(20), finished_first.set())) for d in (a, b)
+    ]
     for watcher in watchers:
         watcher.start()
     wait(finished_first, "the device that lost the race")
@@ -201,7 +210,8 @@ def test_feedback_said_while_another_device_starts_a_session_is_never_lost(store
 
 # -- "Delete my history" while another device starts a session ---------------------------------------
 @pytest.mark.parametrize("run", range(RUNS))
-def test_delete_my_history_during_another_devices_session_start_is_never_undone(store_factory, timers_api, run):
+def test_delete_my_history_during_another_devices_session_start_is_never_undone(
+        store_factory, timers_api, run):
     home = Household(store_factory, timers_api)
     a, b = home.a, home.b
     # Before: advice on device B (its answers also live in B's open session), an outcome from A.

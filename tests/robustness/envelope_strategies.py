@@ -20,7 +20,7 @@ import copy
 import json
 import socket
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ OTHER_REQUEST_TYPES = (
     "Dialog.InputRequest",
     "Display.ElementSelected",
 )
-START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 _refusing_socket: socket.socket | None = None
@@ -186,7 +186,11 @@ def expectations(draw: st.DrawFn) -> dict[str, Any]:
     """The dialog state as the skill writes it, one of every kind of wait."""
     modality = st.sampled_from([m.value for m in Modality])
     said = st.lists(st.sampled_from(["sympathy", "stretch_rules", "BARRIER", "CHECK_SKIN"]), max_size=3)
-    common = {"said": said, "permission_asked": st.booleans(), "goal": st.sampled_from(["SESSION", "STRETCH"])}
+    common = {
+        "said": said,
+        "permission_asked": st.booleans(),
+        "goal": st.sampled_from(["SESSION", "STRETCH"]),
+    }
     return draw(
         st.one_of(
             st.fixed_dictionaries(
@@ -198,7 +202,8 @@ def expectations(draw: st.DrawFn) -> dict[str, Any]:
                 optional=common,
             ),
             st.fixed_dictionaries(
-                {"waiting": st.sampled_from(["SESSION_OFFER", "FEEDBACK", "SKIN_CHECK"]), "modality": modality},
+                {"waiting": st.sampled_from(["SESSION_OFFER", "FEEDBACK", "SKIN_CHECK"]),
+                 "modality": modality},
                 optional={**common, "minutes": st.integers(1, 40)},
             ),
             st.fixed_dictionaries(
@@ -211,7 +216,8 @@ def expectations(draw: st.DrawFn) -> dict[str, Any]:
                     "stretch": st.fixed_dictionaries(
                         {
                             "ids": st.lists(
-                                st.sampled_from([s.value for s in StretchId]), min_size=1, max_size=4, unique=True
+                                st.sampled_from([s.value for s in StretchId]), min_size=1, max_size=4,
+                                unique=True
                             ),
                             "index": st.just(0),
                             "side": st.integers(0, 1),

@@ -3,7 +3,8 @@
 Verification is off, which create_app allows only for a loopback host; the Flask test client
 calls from 127.0.0.1, as a direct local caller. Whatever the body, the answer is never a 500:
 it is a 200 carrying a valid response envelope, or a 400 (413 past the size limit, 415 for a body
-not declared JSON) with a small JSON error; a well-formed envelope for this skill is always answered with a 200.
+not declared JSON) with a small JSON error; a well-formed envelope for this skill is always answered
+with a 200.
 """
 
 from __future__ import annotations

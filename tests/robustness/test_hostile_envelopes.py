@@ -33,7 +33,8 @@ HOSTILE_ATTRIBUTES = {
     "a number": 12,
     "a wide dict": {f"key{n}": n for n in range(20_000)},
     "a huge string": {"dialog": {"waiting": "Q" * 200_000}},
-    "the dialog state deep": {"dialog": {"waiting": "SKIN_CHECK", "modality": nested(600), "said": nested(600)}},
+    "the dialog state deep": {"dialog": {"waiting": "SKIN_CHECK", "modality": nested(600),
+                                         "said": nested(600)}},
     "an episode deep": {"episode": {"location": nested(700), "answered": [nested(700)]}},
     "wrong types everywhere": {"dialog": {"waiting": 7, "misses": "x", "minutes": [1], "said": "abc"},
                                "episode": ["LOWER_BACK"], "erasures": "many", "last_said": 3},
@@ -58,7 +59,9 @@ def test_the_lambda_entry_point_answers_hostile_session_attributes(fuzz_skill, n
     response = handle_event(fuzz_skill, event_with(HOSTILE_ATTRIBUTES[name], intent), None)
     assert_valid_response(response, "IntentRequest")
     json.dumps(response)  # and the answer itself serialises
-    assert len(json.dumps(response.get("sessionAttributes") or {})) < 100_000, "hostile data is not echoed back"
+    assert len(json.dumps(response.get("sessionAttributes") or {})) < 100_000, (
+        "hostile data is not echoed back"
+    )
 
 
 def deep_body(depth: int) -> bytes:
@@ -84,7 +87,9 @@ def test_the_http_endpoint_answers_hostile_session_attributes(fuzz_skill, body):
 
 def test_over_http_a_body_too_deep_to_decode_is_a_json_400_not_a_500(fuzz_skill):
     app = create_app(fuzz_skill, verify_signature=False, verify_timestamp=False, serve_host="127.0.0.1")
-    response = app.test_client().post("/", data=deep_body(50_000), headers={"Content-Type": "application/json"})
+    response = app.test_client().post(
+        "/", data=deep_body(50_000), headers={"Content-Type": "application/json"}
+    )
     assert (response.status_code, response.json["error"]) == (400, "malformed_request")
 
 
@@ -96,7 +101,8 @@ def test_an_event_nested_beyond_what_json_can_decode_still_gets_a_spoken_answer(
 
 
 def test_the_skills_own_attributes_survive_the_depth_check(fuzz_skill):
-    own = {"dialog": {"waiting": "SESSION_OFFER", "modality": "ICE", "minutes": 10, "said": ["session.cautions.ICE"]},
+    own = {"dialog": {"waiting": "SESSION_OFFER", "modality": "ICE", "minutes": 10,
+                      "said": ["session.cautions.ICE"]},
            "episode": {"location": "LOWER_BACK", "answered": ["URGENT_SIGNS"]}, "erasures": 1,
            "last_said": {"speech": "Shall I time ten minutes of ice?"}}
     response = handle_event(fuzz_skill, event_with(own, "AMAZON.RepeatIntent"), None)

@@ -21,16 +21,16 @@ import threading
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from heat_or_ice.adapters import SqlitePersistenceAdapter
-from heat_or_ice.skill.builder import build_skill
 from heat_or_ice.core import QuestionId, Reply
 from heat_or_ice.core.screening import WORRYING_REPLY
+from heat_or_ice.skill.builder import build_skill
 from heat_or_ice_web.app import create_app
 from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
 from tests.robustness.alexa_contract import assert_valid_response, speech_of
@@ -42,7 +42,7 @@ pytestmark = pytest.mark.load
 DURATION_SECONDS = 30.0
 CLIENT_THREADS = 8
 PEOPLE_PER_THREAD = 5  # 40 people, 40 conversations open at once
-START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite"
 SLOT_TYPES = {
     "location": "PainLocation",
@@ -143,7 +143,11 @@ class Person:
                 if question is None:
                     break
                 slot = SLOT_OF_QUESTION.get(question)
-                request = self.intent("RecommendIntent", **{slot: self.facts[slot]}) if slot else self.reply_to(question)
+                request = (
+                    self.intent("RecommendIntent", **{slot: self.facts[slot]})
+                    if slot
+                    else self.reply_to(question)
+                )
                 self.heard((yield request))
             modality = self.rng.choice(["HEAT", "ICE", "MOIST_HEAT"])
             outcome = self.rng.choice(["BETTER", "SAME", "WORSE"])

@@ -22,7 +22,8 @@ TOKEN = "secret-api-token-77aa"
 PRIVATE = (USER, TOKEN, "LOWER_BACK", "WORSE", "episode")
 
 
-def test_at_debug_a_dynamodb_conversation_with_a_timer_logs_nothing_personal(dynamodb_table, timers_api, caplog):
+def test_at_debug_a_dynamodb_conversation_with_a_timer_logs_nothing_personal(
+        dynamodb_table, timers_api, caplog):
     caplog.set_level(logging.DEBUG)  # the root logger, as Lambda's DEBUG log level sets it
     skill = build_skill_from_environment()
     timers_api.token = TOKEN
@@ -62,8 +63,9 @@ def test_under_lambdas_debug_setting_the_function_logs_nothing_personal(dynamodb
         talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
         print(talk.speech)
     """)
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "lambda"), str(REPO_ROOT / "hosting"),
-                                                                str(REPO_ROOT)]),
+    environment = {**os.environ,
+                   "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "lambda"), str(REPO_ROOT / "hosting"),
+                                                  str(REPO_ROOT)]),
                    "LOG_LEVEL": "DEBUG"}
     result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
                             timeout=120, cwd=tmp_path)
@@ -83,11 +85,15 @@ def test_serve_honours_log_level(tmp_path):
         print(logging.getLogger("heat_or_ice").getEffectiveLevel(), logging.getLogger().level,
               logging.getLogger("botocore").getEffectiveLevel())
     """)
-    for level, expected in (("DEBUG", logging.DEBUG), ("WARNING", logging.WARNING), ("nonsense", logging.INFO),
-                            ("", logging.INFO)):
-        environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "lambda"), str(REPO_ROOT / "hosting")]),
+    for level, expected in (("DEBUG", logging.DEBUG), ("WARNING", logging.WARNING),
+                            ("nonsense", logging.INFO), ("", logging.INFO)):
+        environment = {**os.environ,
+                       "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "lambda"), str(REPO_ROOT / "hosting")]),
                        "LOG_LEVEL": level}
-        result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
-                                timeout=60, cwd=tmp_path)
+        result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True,
+                                text=True, timeout=60, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.split() == [str(expected), str(expected), str(logging.WARNING)], (level, result.stdout)
+        assert result.stdout.split() == [str(expected), str(expected), str(logging.WARNING)], (
+            level,
+            result.stdout,
+        )

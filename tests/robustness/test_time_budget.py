@@ -15,9 +15,20 @@ from typing import Any
 import pytest
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 
-from heat_or_ice.adapters import LazyApiClient, SqlitePersistenceAdapter, TimerError, TimerErrorKind, TimerSpec
-from heat_or_ice.adapters import deadline
-from heat_or_ice.adapters.deadline import ALEXA_ANSWER_SECONDS, REQUEST_BUDGET_SECONDS, Deadline, request_deadline
+from heat_or_ice.adapters import (
+    LazyApiClient,
+    SqlitePersistenceAdapter,
+    TimerError,
+    TimerErrorKind,
+    TimerSpec,
+    deadline,
+)
+from heat_or_ice.adapters.deadline import (
+    ALEXA_ANSWER_SECONDS,
+    REQUEST_BUDGET_SECONDS,
+    Deadline,
+    request_deadline,
+)
 from heat_or_ice.skill.builder import build_skill
 from heat_or_ice.skill.entry import read_envelope, respond
 from tests.adapters.test_timers import alexa_timers
@@ -102,7 +113,9 @@ def test_with_no_time_left_the_timers_api_is_not_called(timers_api):
 
 # -- A whole request ------------------------------------------------------------------------------
 def start_ice_envelope(skill: Any, timers_api: Any, user: str) -> Any:
-    talk = Conversation(skill, user_id=user, api_endpoint=timers_api.endpoint, api_access_token=timers_api.token)
+    talk = Conversation(
+        skill, user_id=user, api_endpoint=timers_api.endpoint, api_access_token=timers_api.token
+    )
     event = talk.envelopes.intent(talk._session(), "StartSessionIntent", {})
     event["request"]["intent"]["slots"] = {
         "modality": {"name": "modality", "value": "ice", "resolutions": {"resolutionsPerAuthority": [{

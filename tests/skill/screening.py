@@ -7,7 +7,8 @@ from typing import Any
 from tests.support.conversation import Conversation
 
 SLOT_OF_QUESTION = {
-    "LOCATION": "location", "LOCATION_AGAIN": "location", "ONSET": "onset", "CAUSE": "cause", "PREFERENCE": "preference",
+    "LOCATION": "location", "LOCATION_AGAIN": "location", "ONSET": "onset", "CAUSE": "cause",
+    "PREFERENCE": "preference",
 }
 # Questions whose reassuring answer is "yes" ("does it ease when you lie still and rest?").
 REASSURED_BY_YES = frozenset({"EASES_WITH_REST", "SKIN_FEELS_NORMAL", "ACCIDENT_CHECKED"})

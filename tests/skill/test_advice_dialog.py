@@ -151,7 +151,9 @@ def test_D5_shooting_pain_down_one_leg_means_see_a_clinician_soon(talk):
 
 
 def test_D16_arthritis_gets_gentle_moist_heat(talk):
-    talk.intent("RecommendIntent", location="LOWER_BACK", condition="ARTHRITIS", onset="MONTHS", cause="NO_CAUSE")
+    talk.intent(
+        "RecommendIntent", location="LOWER_BACK", condition="ARTHRITIS", onset="MONTHS", cause="NO_CAUSE"
+    )
     answer_questions(talk)
     assert "moist" in talk.speech.lower()
 
@@ -287,7 +289,8 @@ DECISION_PATHS = [
      ["checked today"]),
     ("D15", dict(location="LEG", onset="WEEKS", cause="NO_CAUSE"), (),
      ["I'd suggest heat", "leg pain", "both legs"]),
-    ("D20 with a preference", dict(location="LOWER_BACK", onset="MONTHS", cause="NO_CAUSE", preference="ICE"), (),
+    ("D20 with a preference",
+     dict(location="LOWER_BACK", onset="MONTHS", cause="NO_CAUSE", preference="ICE"), (),
      ["so ice it is", "regular movement"]),
     ("D6_LATER", dict(location="LOWER_BACK", onset="WEEKS", cause="INJURY", preference="HEAT"), (),
      ["so heat it is", "no longer needs to come first"]),

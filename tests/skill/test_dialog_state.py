@@ -20,7 +20,8 @@ def test_the_state_survives_the_round_trip_through_the_session():
         modality=Modality.ICE,
         minutes=10,
         goal=Goal.STRETCH,
-        stretch=StretchProgress((StretchId.KNEE_ROLLS, StretchId.PELVIC_TILT), index=1, side=1, rep=2, hold=10),
+        stretch=StretchProgress((StretchId.KNEE_ROLLS, StretchId.PELVIC_TILT), index=1, side=1, rep=2,
+                                hold=10),
         said=frozenset({"sympathy", "BARRIER"}),
         permission_asked=True,
     )
@@ -35,7 +36,8 @@ def test_the_state_survives_the_round_trip_through_the_session():
         "garbage",
         {"waiting": "DANCING"},
         {"waiting": "QUESTION", "question": "WHAT_IS_LOVE", "misses": 10**9},
-        {"waiting": "STRETCH_NEXT", "stretch": {"ids": ["KNEE_ROLLS"], "index": 5, "side": 0, "rep": 1, "hold": 30}},
+        {"waiting": "STRETCH_NEXT",
+         "stretch": {"ids": ["KNEE_ROLLS"], "index": 5, "side": 0, "rep": 1, "hold": 30}},
         {"waiting": "SESSION_OFFER", "modality": ["ICE"], "minutes": True, "said": "x" * 10_000},
     ],
 )

@@ -157,7 +157,13 @@ def test_forget_me_leaves_nothing_behind_in_dynamodb(dynamodb_table):
     talk.intent("ForgetMeIntent")
     talk.yes()
     tombstone = table.get_item(Key={"id": USER})["Item"]
-    assert tombstone["attributes"] == {} and set(tombstone) == {"id", "attributes", "version", "erasures", "expires_at"}
+    assert tombstone["attributes"] == {} and set(tombstone) == {
+        "id",
+        "attributes",
+        "version",
+        "erasures",
+        "expires_at",
+    }
 
 
 def test_D19_when_both_heat_and_ice_helped_the_advice_is_to_alternate(talk):

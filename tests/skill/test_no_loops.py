@@ -90,7 +90,11 @@ def _longest_run(asked: list[str]) -> int:
     return longest
 
 
-POLICY_QUESTIONS = ["LOCATION", "LOCATION_AGAIN", *(ask.id.value for ask in QUESTION_POLICY if ask.id.value not in NEVER_ASKED)]
+POLICY_QUESTIONS = [
+    "LOCATION",
+    "LOCATION_AGAIN",
+    *(ask.id.value for ask in QUESTION_POLICY if ask.id.value not in NEVER_ASKED),
+]
 
 
 @pytest.mark.parametrize("question", POLICY_QUESTIONS)

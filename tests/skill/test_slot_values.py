@@ -7,6 +7,7 @@ from enum import Enum
 
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope
+
 from heat_or_ice.skill.slots import read_enum, read_enum_values
 
 AUTHORITY = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.Symptom"
@@ -20,7 +21,9 @@ class Feeling(str, Enum):
 
 def resolutions(value_id: str | None) -> dict:
     if value_id is None:
-        return {"resolutionsPerAuthority": [{"authority": AUTHORITY, "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}
+        return {
+            "resolutionsPerAuthority": [{"authority": AUTHORITY, "status": {"code": "ER_SUCCESS_NO_MATCH"}}]
+        }
     return {
         "resolutionsPerAuthority": [
             {
@@ -57,7 +60,8 @@ def request_with(slot: dict | None) -> IntentRequest:
 
 def test_a_list_of_values_resolves_each_value_in_the_order_said():
     request = request_with(
-        {"slotValue": {"type": "List", "values": [simple("numb", "NUMBNESS"), simple("pins and needles", "TINGLING")]}}
+        {"slotValue": {"type": "List",
+                       "values": [simple("numb", "NUMBNESS"), simple("pins and needles", "TINGLING")]}}
     )
     assert read_enum_values(request, "symptom", Feeling) == ([Feeling.NUMBNESS, Feeling.TINGLING], [])
 
@@ -80,13 +84,16 @@ def test_a_resolved_id_the_enum_does_not_know_is_reported_as_heard():
 
 
 def test_one_simple_value_reads_like_a_list_of_one():
-    request = request_with({"value": "numb", "slotValue": simple("numb", "NUMBNESS"), "resolutions": resolutions("NUMBNESS")})
+    request = request_with(
+        {"value": "numb", "slotValue": simple("numb", "NUMBNESS"), "resolutions": resolutions("NUMBNESS")}
+    )
     assert read_enum_values(request, "symptom", Feeling) == ([Feeling.NUMBNESS], [])
 
 
 def test_a_simple_value_without_its_own_resolutions_uses_the_slots():
     request = request_with(
-        {"value": "numb", "slotValue": simple("numb", None, with_resolutions=False), "resolutions": resolutions("NUMBNESS")}
+        {"value": "numb", "slotValue": simple("numb", None, with_resolutions=False),
+         "resolutions": resolutions("NUMBNESS")}
     )
     assert read_enum_values(request, "symptom", Feeling) == ([Feeling.NUMBNESS], [])
 

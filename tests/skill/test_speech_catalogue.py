@@ -12,9 +12,9 @@ from heat_or_ice.core import QuestionId
 from heat_or_ice.core.advice import CARE_ACTIONS, REASON_KEYS
 from heat_or_ice.core.model import Caution, Modality
 from heat_or_ice.skill.speech import LOCALES_DIR, SUPPORTED_LOCALES, Speech
+from heat_or_ice.skill.ssml import Pause, to_ssml
 
 LOCALES = Path(LOCALES_DIR)
-from heat_or_ice.skill.ssml import Pause, to_ssml
 
 BASE = json.loads((LOCALES / "en.json").read_text())
 
@@ -39,7 +39,9 @@ def test_every_reason_question_caution_and_modality_has_words(locale):
 def test_care_reasons_have_care_words():
     care_reasons = {"D1", "D1_UNSURE", "D2", "D3", "D3_UNSURE"}
     assert care_reasons <= REASON_KEYS
-    assert {key[len("care."):] for key in BASE if key.startswith("care.") and key != "care.card_title"} == care_reasons
+    assert {
+        key[len("care.") :] for key in BASE if key.startswith("care.") and key != "care.card_title"
+    } == care_reasons
     assert CARE_ACTIONS
 
 

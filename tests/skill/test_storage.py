@@ -78,7 +78,15 @@ def test_stored_record_holds_only_ids_flags_and_times(tmp_path):
     stored = store.get_attributes(envelope_for(USER, talk.now))
     text = json.dumps(stored)
     assert USER not in text
-    assert set(stored) <= {"schema", "episode", "episode_updated_at", "sessions", "outcomes", "expires_at", "version"}
+    assert set(stored) <= {
+        "schema",
+        "episode",
+        "episode_updated_at",
+        "sessions",
+        "outcomes",
+        "expires_at",
+        "version",
+    }
     assert stored["expires_at"] > stored["episode_updated_at"]
 
 

@@ -5,12 +5,11 @@ skin where the pack goes feels normal, so what is tested is the session itself."
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from heat_or_ice.adapters import PersistenceError
-
 from tests.skill.screening import answer_questions
 from tests.support.conversation import MORNING, Conversation
 from tests.support.screened import CHRONIC, FRESH_INJURY, seed_screened_episode
@@ -45,7 +44,9 @@ def test_advice_then_yes_creates_an_announcing_ice_timer(timed_talk, timers_api,
     assert create.body == FIRST_TEN_MINUTE_ICE_TIMER
     assert create.headers["authorization"] == f"Bearer {timers_api.token}"
     assert "10 minute ice timer is running" in timed_talk.speech
-    assert " ".join(timed_talk.transcript).count("damp towel or pillowcase") == 1, "the barrier caution is said once"
+    assert " ".join(timed_talk.transcript).count("damp towel or pillowcase") == 1, (
+        "the barrier caution is said once"
+    )
     assert "never put it on bare skin" in timed_talk.card["content"], "the card carries the full text"
     assert timed_talk.ended
 
@@ -229,7 +230,7 @@ def test_a_hanging_timers_api_gets_an_answer_within_alexas_limit(timed_talk, tim
 
 def test_status_says_how_long_is_left_from_the_devices_timer(skill, timers_api, store):
     # The loopback Timers API stamps trigger times by the wall clock, so this visit happens now.
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     talk = Conversation(skill, start=now, api_endpoint=timers_api.endpoint, api_access_token=timers_api.token)
     seed_screened_episode(store, talk.device.user_id, now)
     talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
@@ -333,7 +334,11 @@ def test_a_permission_answer_outside_the_session_still_starts_the_timer(timed_ta
     timed_talk.intent("StartSessionIntent", modality="ICE", duration="PT10M")
     token = timed_talk.directives[0]["token"]
     timed_talk.device.granted_scopes.add("alexa::alerts:timers:skill:readwrite")
-    payload = {"permissionScope": "alexa::alerts:timers:skill:readwrite", "status": "ACCEPTED", "isCardThrown": False}
+    payload = {
+        "permissionScope": "alexa::alerts:timers:skill:readwrite",
+        "status": "ACCEPTED",
+        "isCardThrown": False,
+    }
     event = timed_talk.envelopes.connections_response(None, "AskFor", "200", payload, token)  # no session
     timed_talk.send_raw(event)
     assert "10 minute ice timer is running" in timed_talk.speech

@@ -3,17 +3,16 @@ TLS) and small builders for the requests that drive them."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from ask_sdk_model import Context, IntentRequest, Intent, RequestEnvelope
+from ask_sdk_model import Application, Context, Intent, IntentRequest, RequestEnvelope, User
 from ask_sdk_model.interfaces.system import SystemState
-from ask_sdk_model import Application, User
 
 
 def envelope_for(user_id: str, at: datetime | None = None, *, api_endpoint: str | None = None,
                  api_access_token: str | None = None) -> RequestEnvelope:
     """An IntentRequest envelope from `user_id`, stamped `at` (UTC; default 2024-05-01 12:00)."""
-    timestamp = at or datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+    timestamp = at or datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
     return RequestEnvelope(
         version="1.0",
         context=Context(system=SystemState(

@@ -20,7 +20,7 @@ import base64
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -68,7 +68,7 @@ def _new_key() -> RSAPrivateKey:
 @lru_cache(maxsize=1)
 def signing_chains() -> SigningChains:
     """Build the test PKI once per process (about a second of RSA key generation at most)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     root_key, intermediate_key, leaf_key = _new_key(), _new_key(), _new_key()
     years_later = now + timedelta(days=3650)
     root = issue_certificate(
@@ -132,12 +132,12 @@ def verifier_trusting_test_root():  # noqa: ANN201 - imported lazily: no web lay
 
 def alexa_timestamp(moment: datetime | None = None) -> str:
     """An Alexa request timestamp (ISO 8601, UTC, seconds), now unless ``moment`` is given."""
-    return (moment or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (moment or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def stale_timestamp(minutes: int = 10) -> str:
     """A timestamp ``minutes`` in the past: beyond Alexa's 150-second tolerance by default."""
-    return alexa_timestamp(datetime.now(timezone.utc) - timedelta(minutes=minutes))
+    return alexa_timestamp(datetime.now(UTC) - timedelta(minutes=minutes))
 
 
 def request_envelope(

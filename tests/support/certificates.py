@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 from datetime import datetime
-from typing import Union
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-PrivateKey = Union[rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey]
+PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 
 def name(common_name: str) -> x509.Name:
@@ -65,7 +64,9 @@ def issue_certificate(
     if alternative_names:
         builder = builder.add_extension(x509.SubjectAlternativeName(alternative_names), critical=False)
     if server_auth:
-        builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        builder = builder.add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
     return builder.sign(issuer_key, hashes.SHA256())
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from heat_or_ice.skill.entry import handle_event
 from heat_or_ice_web.envelopes import Device, EnvelopeBuilder, Session, permission_answer_payload, slot_json
 
-MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+MORNING = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 SLOT_TYPES = {
     "location": "PainLocation",
     "onset": "Onset",
@@ -59,7 +59,9 @@ def _slot(name: str, value: Any, application_id: str) -> dict:
     if type_name is None:  # built-in types (AMAZON.DURATION, AMAZON.NUMBER) carry no resolutions
         return slot_json(name, str(value))
     spoken = str(value).lower().replace("_", " ")
-    return slot_json(name, spoken, type_name=type_name, matches=((str(value), spoken),), application_id=application_id)
+    return slot_json(
+        name, spoken, type_name=type_name, matches=((str(value), spoken),), application_id=application_id
+    )
 
 
 class Conversation:
@@ -81,7 +83,9 @@ class Conversation:
     def wait(self, *, minutes: float = 0, hours: float = 0, days: float = 0) -> None:
         """Time passes; an open skill session times out as on a device, which tells the skill."""
         if self.session is not None:
-            self._send(self.envelopes.session_ended(self.session, "EXCEEDED_MAX_REPROMPTS"), track_session=False)
+            self._send(
+                self.envelopes.session_ended(self.session, "EXCEEDED_MAX_REPROMPTS"), track_session=False
+            )
             self.transcript.pop()  # Alexa says nothing when a session times out
             self.session = None
         self.now += timedelta(minutes=minutes, hours=hours, days=days)
@@ -93,7 +97,9 @@ class Conversation:
 
     def intent(self, name: str, **slots: Any) -> dict:
         session = self._session()
-        slot_json_by_name = {k: _slot(k, v, self.device.application_id) for k, v in slots.items() if v is not None}
+        slot_json_by_name = {
+            k: _slot(k, v, self.device.application_id) for k, v in slots.items() if v is not None
+        }
         return self._send(self.envelopes.intent(session, name, slot_json_by_name))
 
     def yes(self) -> dict:
@@ -113,7 +119,9 @@ class Conversation:
         payload = permission_answer_payload(TIMERS_SCOPE, status)
         payload["isCardThrown"] = card_thrown
         self.session = self.session or Session()
-        return self._send(self.envelopes.connections_response(self.session, "AskFor", "200", payload, ask_for.get("token")))
+        return self._send(
+            self.envelopes.connections_response(self.session, "AskFor", "200", payload, ask_for.get("token"))
+        )
 
     def send_raw(self, event: Any) -> dict:
         return self._send(event, track_session=False)

@@ -8,7 +8,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from heat_or_ice.core import Answers, Cause, Location, Onset, Purpose, QuestionId, Reply, apply_reply, screening_needed
+from heat_or_ice.core import (
+    Answers,
+    Cause,
+    Location,
+    Onset,
+    Purpose,
+    QuestionId,
+    Reply,
+    apply_reply,
+    screening_needed,
+)
 from heat_or_ice.core.screening import WORRYING_REPLY
 from heat_or_ice.skill.profile import Profile
 from tests.support import envelope_for

@@ -21,10 +21,11 @@ import ssl
 import sys
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from tests.support.tls import LoopbackCertificates
@@ -57,7 +58,8 @@ FIRST_TEN_MINUTE_ICE_TIMER = {
             "textToAnnounce": [
                 {
                     "locale": "en-US",
-                    "text": "Time to take the ice pack off. Give your skin at least thirty minutes before the next session.",
+                    "text": ("Time to take the ice pack off. Give your skin at least thirty minutes "
+                             "before the next session."),
                 }
             ],
         },
@@ -108,11 +110,11 @@ class Gate:
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _error(status: int, code: str | None = None, message: str | None = None) -> Answer:

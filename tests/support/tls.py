@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ssl
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -36,7 +36,7 @@ def make_loopback_certificates(directory: Path) -> LoopbackCertificates:
     """Write ca.pem, server.pem and server-key.pem into `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     # Certificates are checked against the real clock by OpenSSL, so validity brackets now.
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     not_before, not_after = now - timedelta(hours=1), now + timedelta(days=2)
 
     ca_key = ec.generate_private_key(ec.SECP256R1())

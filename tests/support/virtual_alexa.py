@@ -108,7 +108,8 @@ class VirtualAlexa:
     turns: list[Turn] = field(default_factory=list)
 
     def __repr__(self) -> str:
-        return f"VirtualAlexa(user_id={self.user_id!r}, turns={len(self.turns)}, last said={self.transcript[-1:]!r})"
+        return (f"VirtualAlexa(user_id={self.user_id!r}, turns={len(self.turns)}, "
+                f"last said={self.transcript[-1:]!r})")
 
     # What the person does -----------------------------------------------------------------
     def say(self, utterance: str) -> Turn:
@@ -125,7 +126,8 @@ class VirtualAlexa:
         """Alexa's Connections.Response to the skill's last AskFor (the person said yes or no to
         Alexa's own permission prompt); ACCEPTED also grants the scope on later requests."""
         ask_for = next(
-            (d for d in self.last.directives if d.get("type") == "Connections.SendRequest" and d.get("name") == "AskFor"),
+            (d for d in self.last.directives
+             if d.get("type") == "Connections.SendRequest" and d.get("name") == "AskFor"),
             None,
         )
         if ask_for is None:

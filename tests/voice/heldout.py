@@ -136,12 +136,17 @@ def virtual_alexa_heard(locale: str, process: subprocess.Popen, timeout: float =
 
 
 def run_virtual_alexa(cases: list[Case]) -> list[Outcome]:
-    """Every case through virtual-alexa on its locale's model: one node process per locale, run side by side."""
+    """Every case through virtual-alexa on its locale's model: one node process per locale, run side by
+    side."""
     grouped = {locale: found for locale, found in cases_by_locale(cases).items() if found}
-    running = {locale: start_virtual_alexa(locale, [c.text for c in found]) for locale, found in grouped.items()}
+    running = {
+        locale: start_virtual_alexa(locale, [c.text for c in found]) for locale, found in grouped.items()
+    }
     outcomes = []
     for locale, found in grouped.items():
-        outcomes += [Outcome(c, h) for c, h in zip(found, virtual_alexa_heard(locale, running[locale]), strict=True)]
+        outcomes += [
+            Outcome(c, h) for c, h in zip(found, virtual_alexa_heard(locale, running[locale]), strict=True)
+        ]
     return outcomes
 
 
@@ -204,7 +209,9 @@ def markdown(outcomes: list[Outcome], title: str) -> str:
         lines += [head.replace("| |", f"| {heading} |", 1), rule]
         for name, row in table(outcomes, key):
             total = (sum(p for p, _ in row.values()), sum(t for _, t in row.values()))
-            lines.append(f"| {name} | " + " | ".join(cell(row.get(loc)) for loc in LOCALES) + f" | {cell(total)} |")
+            lines.append(
+                f"| {name} | " + " | ".join(cell(row.get(loc)) for loc in LOCALES) + f" | {cell(total)} |"
+            )
         lines.append("")
     overall = {loc: [o for o in outcomes if o.case.locale == loc] for loc in LOCALES}
     lines += [
@@ -228,13 +235,18 @@ SECTION = "## Voice model"
 
 
 def model_sizes() -> list[str]:
-    lines = ["| Locale | File | Samples, custom intents | Samples, built-in intents | Most in one intent | Slot words |",
+    lines = [("| Locale | File | Samples, custom intents | Samples, built-in intents | Most in one intent "
+              "| Slot words |"),
              "|---|---|---|---|---|---|"]
     for locale in LOCALES:
         path = MODELS_DIR / f"{locale}.json"
         language = json.loads(path.read_text(encoding="utf-8"))["interactionModel"]["languageModel"]
-        custom = sum(len(i.get("samples", [])) for i in language["intents"] if not i["name"].startswith("AMAZON."))
-        built_in = sum(len(i.get("samples", [])) for i in language["intents"] if i["name"].startswith("AMAZON."))
+        custom = sum(
+            len(i.get("samples", [])) for i in language["intents"] if not i["name"].startswith("AMAZON.")
+        )
+        built_in = sum(
+            len(i.get("samples", [])) for i in language["intents"] if i["name"].startswith("AMAZON.")
+        )
         most = max(language["intents"], key=lambda i: len(i.get("samples", [])))
         words = sum(1 + len(v["name"].get("synonyms", [])) for t in language["types"] for v in t["values"])
         lines.append(f"| {locale} | {path.stat().st_size // 1024} KiB | {custom} | {built_in} | "
@@ -243,15 +255,16 @@ def model_sizes() -> list[str]:
 
 
 def section(heard: dict[str, list[Outcome]], seconds: dict[str, float], floors: dict[str, float]) -> str:
-    checkout = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT,
-                              check=False).stdout.strip() or "?"
-    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    checkout = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=ROOT, check=False).stdout.strip() or "?"
+    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     cases = heard["virtual-alexa"]
     counts = {loc: sum(o.case.locale == loc for o in cases) for loc in LOCALES}
     lines = [
         SECTION,
         "",
-        "Written by `python -m tests.voice.heldout --write`; the voice tests (tests/voice) hold the same numbers",
+        ("Written by `python -m tests.voice.heldout --write`; the voice tests (tests/voice) hold the same "
+         "numbers"),
         "to the floors below. The held-out set (tests/voice/heldout_utterances.json) has "
         f"{len(cases)} phrasings ({', '.join(f'{n} {loc}' for loc, n in counts.items())}),",
         "written from what each intent and slot value means by someone who had not seen the model. A case",
@@ -260,10 +273,13 @@ def section(heard: dict[str, list[Outcome]], seconds: dict[str, float], floors: 
         "(carrier phrases, slot synonyms, sample templates), never a case's text, but the set is no longer",
         "entirely unseen by this model.",
         "",
-        "- **virtual-alexa 0.7.8**, the client of the conversation tests, matches samples exactly: a slot takes",
-        "  only listed words, two slots side by side never split (\"hurt my back lifting a box this morning\"),",
+        ("- **virtual-alexa 0.7.8**, the client of the conversation tests, matches samples exactly: "
+         "a slot takes"),
+        ("  only listed words, two slots side by side never split "
+         "(\"hurt my back lifting a box this morning\"),"),
         "  numbers above twenty are not numbers, and \"exit\" ends the session. One node process per locale.",
-        "- **The console** (`make run`, hosting/heat_or_ice_web/nlu.py) reads the same model file: a sample said",
+        ("- **The console** (`make run`, hosting/heat_or_ice_web/nlu.py) reads the same model file: "
+         "a sample said"),
         "  as written first, every split of the words between its slots tried, then the closest samples",
         "  aligned; a slot is only filled with words its type resolves.",
         "",
@@ -279,7 +295,8 @@ def section(heard: dict[str, list[Outcome]], seconds: dict[str, float], floors: 
     for group, floor in floors.items():
         lines.append(f"| {group} | {floor:.0f} | {rate(by_hearer['virtual-alexa'][group]):.1f} | "
                      f"{rate(by_hearer['console'][group]):.1f} |")
-    lines += ["", markdown(heard["virtual-alexa"], "virtual-alexa 0.7.8 (exact matching)").replace("#### ", "### "),
+    exact = markdown(heard["virtual-alexa"], "virtual-alexa 0.7.8 (exact matching)")
+    lines += ["", exact.replace("#### ", "### "),
               markdown(heard["console"], "Console matcher").replace("#### ", "### "),
               "### Model size", "", *model_sizes(), ""]
     return "\n".join(lines)
@@ -293,7 +310,12 @@ def write_section(path: Path, text: str) -> None:
         new = [*lines, "", *text.rstrip("\n").splitlines()]
     else:
         end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-        new = [*lines[:start], *text.rstrip("\n").splitlines(), *([""] if end < len(lines) else []), *lines[end:]]
+        new = [
+            *lines[:start],
+            *text.rstrip("\n").splitlines(),
+            *([""] if end < len(lines) else []),
+            *lines[end:],
+        ]
     path.write_text("\n".join(new).rstrip("\n") + "\n", encoding="utf-8")
 
 

@@ -43,7 +43,8 @@ def run_python(code: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=REPO,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / 'lambda'), str(REPO / 'hosting'), str(REPO)])},
+        env={**os.environ,
+             "PYTHONPATH": os.pathsep.join([str(REPO / 'lambda'), str(REPO / 'hosting'), str(REPO)])},
         capture_output=True,
         text=True,
         timeout=60,

@@ -21,9 +21,10 @@ writing it back. So every write is conditional on the version that was read:
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.exceptions import PersistenceException
 
@@ -83,7 +84,7 @@ def request_time(request_envelope: RequestEnvelope) -> float | None:
     if not isinstance(timestamp, datetime):
         return None
     if timestamp.tzinfo is None:
-        timestamp = timestamp.replace(tzinfo=timezone.utc)  # Alexa timestamps are UTC
+        timestamp = timestamp.replace(tzinfo=UTC)  # Alexa timestamps are UTC
     return timestamp.timestamp()
 
 

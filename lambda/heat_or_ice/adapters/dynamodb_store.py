@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import boto3
 from ask_sdk_dynamodb.adapter import DynamoDbAdapter
@@ -165,7 +166,8 @@ class TtlDynamoDbAdapter(DynamoDbAdapter):
                 f"Could not {what} attributes in DynamoDB table {self.table_name}: {_code(error)}") from error
         except BotoCoreError as error:
             raise PersistenceError(
-                f"Could not {what} attributes in DynamoDB table {self.table_name}: {type(error).__name__}") from error
+                f"Could not {what} attributes in DynamoDB table {self.table_name}: "
+                f"{type(error).__name__}") from error
         except TypeError as error:  # boto3's serializer refuses values DynamoDB has no type for
             raise PersistenceError(f"Attributes are not plain JSON data: {error}") from error
 

@@ -60,7 +60,9 @@ def default_sqlite_path(environ: Mapping[str, str] = os.environ) -> Path:
 def _dynamodb_adapter(table_name: str, environ: Mapping[str, str]) -> AbstractPersistenceAdapter:
     import boto3  # deferred: about a tenth of a second of cold start
 
-    region = environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION") or boto3.session.Session().region_name
+    region = (
+        environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION") or boto3.session.Session().region_name
+    )
     if not region:
         raise PersistenceError(f"DYNAMODB_TABLE={table_name} is set but no AWS region is: set AWS_REGION")
     # ask_sdk_dynamodb.adapter calls boto3.resource("dynamodb") on import, through boto3's

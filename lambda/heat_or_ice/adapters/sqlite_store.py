@@ -29,14 +29,16 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 
 from heat_or_ice.adapters import deadline
 from heat_or_ice.adapters.attributes import (
     EXPIRES_AT,
+    VERSION,
     PersistenceError,
     VersionConflict,
     data_of,
@@ -48,7 +50,6 @@ from heat_or_ice.adapters.attributes import (
     tombstone_expiry,
     user_key,
     with_record_keys,
-    VERSION,
 )
 
 if TYPE_CHECKING:
@@ -112,7 +113,8 @@ class SqlitePersistenceAdapter(AbstractPersistenceAdapter):
         key = user_key(request_envelope)
         self._purge_when_due(request_envelope)
         row = self._run("read", lambda db: db.execute(
-            "SELECT attributes, expires_at, version, erasures FROM attributes WHERE id = ?", (key,)).fetchone())
+            "SELECT attributes, expires_at, version, erasures FROM attributes WHERE id = ?",
+            (key,)).fetchone())
         if row is None:
             return {}
         text, expires_at, version, erasures = row
@@ -137,10 +139,13 @@ class SqlitePersistenceAdapter(AbstractPersistenceAdapter):
                 row = db.execute("SELECT version FROM attributes WHERE id = ?", (key,)).fetchone()
                 found = None if row is None else row[0]
                 if found != expected:
-                    raise VersionConflict(f"The record changed since it was read (version {found}, not {expected})")
+                    raise VersionConflict(
+                        f"The record changed since it was read (version {found}, not {expected})"
+                    )
                 if row is None:
                     db.execute(
-                        "INSERT INTO attributes (id, attributes, expires_at, version, erasures) VALUES (?, ?, ?, 1, ?)",
+                        "INSERT INTO attributes (id, attributes, expires_at, version, erasures) "
+                        "VALUES (?, ?, ?, 1, ?)",
                         (key, text, expires_at, erasures))
                     return 1
                 db.execute("UPDATE attributes SET attributes = ?, expires_at = ?, version = ? WHERE id = ?",
@@ -155,7 +160,8 @@ class SqlitePersistenceAdapter(AbstractPersistenceAdapter):
         key = user_key(request_envelope)
         expires_at = tombstone_expiry(request_envelope, self._clock)
         self._run("delete", lambda db: db.execute(
-            "INSERT INTO attributes (id, attributes, expires_at, version, erasures) VALUES (?, '{}', ?, 1, 1) "
+            "INSERT INTO attributes (id, attributes, expires_at, version, erasures) "
+            "VALUES (?, '{}', ?, 1, 1) "
             "ON CONFLICT (id) DO UPDATE SET attributes = '{}', expires_at = excluded.expires_at, "
             "version = version + 1, erasures = erasures + 1",
             (key, expires_at)))
@@ -203,7 +209,9 @@ class SqlitePersistenceAdapter(AbstractPersistenceAdapter):
         # content) and empties the log file. Another process reading at this moment can keep the
         # log from emptying; the next checkpoint finishes the job, so this is logged, not raised.
         try:
-            busy = self._run("checkpoint", lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone())
+            busy = self._run(
+                "checkpoint", lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            )
             if busy and busy[0]:
                 logger.warning("The write-ahead log could not be emptied yet (a reader holds it)")
         except PersistenceError:

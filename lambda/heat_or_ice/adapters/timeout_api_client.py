@@ -47,7 +47,8 @@ class TimeoutApiClient(ApiClient):
     server error.
     """
 
-    def __init__(self, connect_timeout: float = DEFAULT_CONNECT_TIMEOUT, call_timeout: float = DEFAULT_CALL_TIMEOUT):
+    def __init__(self, connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+                 call_timeout: float = DEFAULT_CALL_TIMEOUT):
         self.connect_timeout = connect_timeout
         self.call_timeout = call_timeout
 

@@ -19,12 +19,14 @@ Every failure is a TimerError whose kind says what the skill should tell the use
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Callable, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_model.services import ServiceException
+
 from heat_or_ice.adapters.api_client import ApiUnreachableError
 
 if TYPE_CHECKING:
@@ -165,7 +167,9 @@ class AlexaTimers:
                 raise
             found = self._find_by_label(spec.label)
             if found is None:
-                raise TimerError(TimerErrorKind.UNCONFIRMED, "The timer may exist but could not be confirmed") from error
+                raise TimerError(
+                    TimerErrorKind.UNCONFIRMED, "The timer may exist but could not be confirmed"
+                ) from error
             return found
         if not isinstance(getattr(response, "id", None), str) or not response.id:
             found = self._find_by_label(spec.label)
@@ -183,7 +187,8 @@ class AlexaTimers:
     def list_timers(self) -> list[TimerInfo]:
         response = self._call(self._client.get_timers)
         return [
-            TimerInfo(id=timer.id, label=timer.timer_label, status=timer.status, trigger_time=timer.trigger_time)
+            TimerInfo(id=timer.id, label=timer.timer_label, status=timer.status,
+                      trigger_time=timer.trigger_time)
             for timer in response.timers or []
         ]
 

@@ -26,12 +26,13 @@ Public API
 - `STRETCHES`, `stretch(stretch_id)`: the stretch catalogue (section 4).
 """
 
+from .advice import advise
 from .model import (
     Action,
     Advice,
     Answers,
-    Caution,
     Cause,
+    Caution,
     Condition,
     Location,
     Modality,
@@ -54,7 +55,6 @@ from .model import (
     Symptom,
     Tier,
 )
-from .advice import advise
 from .questions import apply_reply, next_question
 from .screening import pack_question, screening_needed, worth_asking_again
 from .sessions import plan_session, rest_gap_remaining

@@ -30,7 +30,18 @@ from functools import lru_cache
 from .experience import ALL_MODALITIES, HEATS
 from .facts import SAFE_ORDER, Facts
 from .model import (
-    Action, Advice, Answers, Caution, Cause, Condition, Location, Modality, Onset, Outcome, QuestionId, Symptom,
+    Action,
+    Advice,
+    Answers,
+    Cause,
+    Caution,
+    Condition,
+    Location,
+    Modality,
+    Onset,
+    Outcome,
+    QuestionId,
+    Symptom,
 )
 from .rules import (
     COMFORT_RULES,

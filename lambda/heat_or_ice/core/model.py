@@ -303,7 +303,8 @@ class Caution(_Named):
     RED_FLAG_WATCH = "RED_FLAG_WATCH"  # if it spreads to both legs or the saddle area, that's an emergency
     STAY_ACTIVE = "STAY_ACTIVE"
     SEE_GP_IF_CHANGED = "SEE_GP_IF_CHANGED"  # 8.1 Tier C: pain since an older accident; GP if it changes
-    ICE_IF_SWOLLEN = "ICE_IF_SWOLLEN"  # D7 for an injury when swelling wasn't asked: swollen means ice, not heat
+    # D7 for an injury when swelling wasn't asked: swollen means ice, not heat
+    ICE_IF_SWOLLEN = "ICE_IF_SWOLLEN"
 
 
 class StretchId(_Named):

@@ -53,8 +53,8 @@ from .screening import (
     WHICH_ONE_FLAGS,
     Screen,
     flare_of_a_known_problem,
-    muscle_question_inside_tier_b,
     location_question,
+    muscle_question_inside_tier_b,
     question,
 )
 
@@ -172,7 +172,8 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
             unsure |= {flag}
     elif reply is screen.worrying:
         red |= {flag}
-    if screen.id is Q.URGENT_SIGNS and reply is Reply.NO and flag not in red and muscle_question_inside_tier_b(a):
+    if (screen.id is Q.URGENT_SIGNS and reply is Reply.NO and flag not in red
+            and muscle_question_inside_tier_b(a)):
         a = a.with_changes(answered=a.answered | {Q.UPPER_BACK_MUSCULAR})  # "none of those": a sore muscle
     if screen.id is Q.URGENT_OR_FRAGILE and reply is Reply.NO and flag not in red:
         a = a.with_changes(answered=a.answered | {Q.FRAGILE_BONES, Q.URGENT_SIGNS})

@@ -218,7 +218,9 @@ def _fragile_known(a: Answers) -> bool:
 def _about_you_combined(a: Answers) -> bool:
     # Both questions still open, for someone whose bones matter: one turn instead of two.
     both_open = not {Q.FRAGILE_BONES, Q.URGENT_SIGNS} & a.answered
-    return fragile_bones_relevant(a) and both_open and not _fragile_known(a) and not URGENT_SYMPTOMS & a.symptoms
+    return (
+        fragile_bones_relevant(a) and both_open and not _fragile_known(a) and not URGENT_SYMPTOMS & a.symptoms
+    )
 
 
 def _which_about_you_pending(a: Answers) -> bool:
@@ -241,7 +243,8 @@ TIER_B_SCREENS: tuple[Screen, ...] = (
     # does not settle) once per episode for everyone, as one short question". 8.4's concern, that
     # ordinary pain on moving or turning in bed is not a flag, is met by the words: "pain that won't
     # settle even when you lie still", never "worse lying down".
-    Screen(Q.URGENT_SIGNS, RedFlag.URGENT_SIGNS, "8.5 Tier B: fever or unwell, weight loss, cancer, pain at rest",
+    Screen(Q.URGENT_SIGNS, RedFlag.URGENT_SIGNS,
+           "8.5 Tier B: fever or unwell, weight loss, cancer, pain at rest",
            answered_by=URGENT_SYMPTOMS),
     # Asked on its own no longer (it is part of URGENT_SIGNS); kept so a pending one is still understood.
     Screen(Q.EASES_WITH_REST, RedFlag.NIGHT_PAIN, "8.4: pain that does not settle",

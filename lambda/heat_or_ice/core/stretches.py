@@ -49,11 +49,13 @@ _CATALOGUE = (
     Stretch(StretchId.BOTTOM_TO_HEELS, frozenset({LOWER, LEG}), hold_seconds=5, reps=8, per_side=False,
             min_hold_seconds=5, max_hold_seconds=10, hold_step_seconds=5, sources=("E16", NOT_FROM_SEEDS)),
     # Steady pressure on a few spots, 10-20 s each (product decision; the technique source says 7-12 s).
-    Stretch(StretchId.UPPER_BACK_SELF_MASSAGE, frozenset({UPPER, NECK}), hold_seconds=15, reps=3, per_side=False,
-            min_hold_seconds=10, max_hold_seconds=20, hold_step_seconds=5, sources=("S0-23", "E27", "E30")),
+    Stretch(StretchId.UPPER_BACK_SELF_MASSAGE, frozenset({UPPER, NECK}), hold_seconds=15, reps=3,
+            per_side=False, min_hold_seconds=10, max_hold_seconds=20, hold_step_seconds=5,
+            sources=("S0-23", "E27", "E30")),
     # Tilt, then turn, to each side [E10][E29].
     Stretch(StretchId.NECK_TILT_TURN, frozenset({NECK}), hold_seconds=5, reps=2, moves_per_rep=2,
-            min_hold_seconds=5, max_hold_seconds=15, hold_step_seconds=5, sources=("E10", "E29", NOT_FROM_SEEDS)),
+            min_hold_seconds=5, max_hold_seconds=15, hold_step_seconds=5,
+            sources=("E10", "E29", NOT_FROM_SEEDS)),
 )
 
 STRETCHES: dict[StretchId, Stretch] = {s.id: s for s in _CATALOGUE}
@@ -228,4 +230,6 @@ def start_routine(allowed: Iterable[StretchId]) -> Routine | None:
     if not stretches:
         return None
     first = stretch(stretches[0])
-    return Routine(stretches[: routine_size(stretches)], 0, Side.FIRST if first.per_side else None, first.hold_seconds)
+    return Routine(
+        stretches[: routine_size(stretches)], 0, Side.FIRST if first.per_side else None, first.hold_seconds
+    )

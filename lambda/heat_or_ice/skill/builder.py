@@ -8,7 +8,7 @@ SKILL_DB_PATH; SKILL_ID turns on the SDK's application-id check.
 from __future__ import annotations
 
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
@@ -19,6 +19,7 @@ from ask_sdk_model.services import ApiClient
 
 from .. import log_policy
 from ..adapters import LazyApiClient, build_persistence_adapter
+from .attempts import DecideAgainOnConflict
 from .errors import SpeakingExceptionHandler
 from .handlers.advice import RecommendIntentHandler
 from .handlers.followup import followup_handlers
@@ -33,14 +34,13 @@ from .handlers.navigation import (
     UnhandledRequestHandler,
 )
 from .handlers.privacy import privacy_handlers
-from .handlers.stretching import stretch_handlers
 from .handlers.sessions import session_handlers
-from .timed_sessions import SessionCapability, TimersFactory
-from .attempts import DecideAgainOnConflict
+from .handlers.stretching import stretch_handlers
+from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 from .replies import ReplyHandler
 from .serializer import AlexaSerializer
+from .timed_sessions import SessionCapability, TimersFactory
 from .turn import SESSIONS_KEY
-from .interceptors import RequestLogInterceptor, SaveProfileInterceptor
 
 
 def build_skill(
@@ -51,7 +51,9 @@ def build_skill(
     timers_for: TimersFactory | None = None,
 ) -> CustomSkill:
     log_policy.quiet_libraries()  # whoever hosts the skill, boto3 and friends never log its data
-    builder = CustomSkillBuilder(persistence_adapter=persistence_adapter, api_client=api_client or LazyApiClient())
+    builder = CustomSkillBuilder(
+        persistence_adapter=persistence_adapter, api_client=api_client or LazyApiClient()
+    )
     builder.skill_id = skill_id or None
     sessions = SessionCapability(timers_for) if timers_for else SessionCapability()
     # Every yes, no, "I don't know" and fallback goes to the reply table (replies.py), whatever

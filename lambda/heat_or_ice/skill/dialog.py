@@ -173,4 +173,6 @@ def note_cautions_said(turn: Turn, cautions: set[str]) -> None:
 def session_plan_for(
     turn: Turn, modality: Modality, advice: Advice | None, answers: Answers, minutes: int | None = None
 ) -> SessionPlan | SessionRefusal:
-    return plan_session(modality, minutes, turn.profile.history(), turn.now, advice=advice, location=answers.location)
+    return plan_session(
+        modality, minutes, turn.profile.history(), turn.now, advice=advice, location=answers.location
+    )

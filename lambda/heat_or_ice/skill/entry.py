@@ -58,13 +58,18 @@ def _without_private_keys(value: Any) -> Any:
     """Drops "__x__" keys at any depth: the SDK copies unknown keys onto its objects, and a key
     like "__dict__" would overwrite their internals."""
     if isinstance(value, dict):
-        return {k: _without_private_keys(v) for k, v in value.items() if not (isinstance(k, str) and k.startswith("__"))}
+        return {
+            k: _without_private_keys(v)
+            for k, v in value.items()
+            if not (isinstance(k, str) and k.startswith("__"))
+        }
     if isinstance(value, list):
         return [_without_private_keys(v) for v in value]
     return value
 
 
-def read_envelope(skill: CustomSkill, event: Any = None, *, text: str | None = None) -> RequestEnvelope | None:
+def read_envelope(skill: CustomSkill, event: Any = None, *,
+                  text: str | None = None) -> RequestEnvelope | None:
     """The request as the SDK's RequestEnvelope, from a parsed event (Lambda) or raw JSON text
     (HTTP, which then skips a decode and re-encode); None when it is not one we can answer."""
     envelope = _deserialize(skill, event, text)

@@ -31,7 +31,9 @@ def describe_request(handler_input: HandlerInput) -> str:
     request = handler_input.request_envelope.request
     kind = getattr(request, "object_type", None) or type(request).__name__
     if isinstance(request, IntentRequest) and request.intent is not None:
-        filled = sorted(name for name, slot in (request.intent.slots or {}).items() if getattr(slot, "value", None))
+        filled = sorted(
+            name for name, slot in (request.intent.slots or {}).items() if getattr(slot, "value", None)
+        )
         return f"{kind} {request.intent.name} slots={filled}"
     return str(kind)
 
@@ -44,7 +46,8 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
 
 def add_to_speech(response: Response, sentence: str) -> None:
     speech = response.output_speech
-    if isinstance(speech, SsmlOutputSpeech) and isinstance(speech.ssml, str) and speech.ssml.endswith("</speak>"):
+    if (isinstance(speech, SsmlOutputSpeech) and isinstance(speech.ssml, str)
+            and speech.ssml.endswith("</speak>")):
         speech.ssml = speech.ssml[: -len("</speak>")] + " " + to_ssml([sentence]) + "</speak>"
 
 

@@ -13,10 +13,11 @@ conversation that began before "delete my history" that what it holds must go to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from enum import Enum
-from typing import Any, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from ..adapters import ERASURES, VERSION
 from ..core import (
@@ -52,7 +53,7 @@ def from_epoch(value: Any) -> datetime | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     try:
-        return datetime.fromtimestamp(int(value), tz=timezone.utc)
+        return datetime.fromtimestamp(int(value), tz=UTC)
     except (ValueError, OverflowError, OSError):  # NaN, infinity, or beyond the calendar
         return None
 

@@ -61,7 +61,8 @@ def _has_value(request: IntentRequest, slot_name: str) -> bool:
 
 def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]:
     def not_understood(turn: Turn, state: DialogState) -> Response:
-        return repeat_expectation(turn, [turn.say("fallback.question")]) or what_next(turn, [turn.say("fallback.general")])
+        return (repeat_expectation(turn, [turn.say("fallback.question")])
+                or what_next(turn, [turn.say("fallback.general")]))
 
     def no_problem_bye(turn: Turn, state: DialogState) -> Response:
         return goodbye(turn, [turn.say("no_problem")])
@@ -111,7 +112,8 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
         return what_next(turn, [])
 
     return {
-        Waiting.NOTHING: {Said.YES: home, Said.NO: no_problem_bye, Said.DONT_KNOW: home, Said.OTHER: not_understood},
+        Waiting.NOTHING: {Said.YES: home, Said.NO: no_problem_bye, Said.DONT_KNOW: home,
+                          Said.OTHER: not_understood},
         Waiting.QUESTION: {
             Said.YES: question(Answer.YES),
             Said.NO: question(Answer.NO),
@@ -120,26 +122,26 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
         },
         Waiting.SESSION_OFFER: {Said.YES: session_yes, Said.NO: session_no, Said.DONT_KNOW: session_no,
                                 Said.OTHER: not_understood},
-        Waiting.SESSION_MODALITY: {Said.YES: session_yes, Said.NO: no_problem_bye, Said.DONT_KNOW: session_yes,
-                                   Said.OTHER: not_understood},
-        Waiting.REST_TIMER_OFFER: {Said.YES: rest_timer_yes, Said.NO: no_problem_bye, Said.DONT_KNOW: no_problem_bye,
-                                   Said.OTHER: not_understood},
+        Waiting.SESSION_MODALITY: {Said.YES: session_yes, Said.NO: no_problem_bye,
+                                   Said.DONT_KNOW: session_yes, Said.OTHER: not_understood},
+        Waiting.REST_TIMER_OFFER: {Said.YES: rest_timer_yes, Said.NO: no_problem_bye,
+                                   Said.DONT_KNOW: no_problem_bye, Said.OTHER: not_understood},
         Waiting.SKIN_CHECK: {
             Said.YES: lambda turn, state: sessions.skin_answer(turn, state, Answer.YES),
             Said.NO: lambda turn, state: sessions.skin_answer(turn, state, Answer.NO),
             Said.DONT_KNOW: lambda turn, state: sessions.skin_answer(turn, state, Answer.UNSURE),
             Said.OTHER: skin_unclear,
         },
-        Waiting.FEEDBACK: {Said.YES: feedback_unclear, Said.NO: feedback_unclear, Said.DONT_KNOW: feedback_unclear,
-                           Said.OTHER: feedback_unclear},
+        Waiting.FEEDBACK: {Said.YES: feedback_unclear, Said.NO: feedback_unclear,
+                           Said.DONT_KNOW: feedback_unclear, Said.OTHER: feedback_unclear},
         Waiting.STRETCH_OFFER: {Said.YES: stretch_yes, Said.NO: no_problem_bye, Said.DONT_KNOW: stretch_yes,
                                 Said.OTHER: not_understood},
         Waiting.STRETCH_READY: {Said.YES: next_stretch, Said.NO: stop_stretch, Said.DONT_KNOW: next_stretch,
                                 Said.OTHER: stretch_reminder},
         Waiting.STRETCH_NEXT: {Said.YES: next_stretch, Said.NO: stop_stretch, Said.DONT_KNOW: stop_stretch,
                                Said.OTHER: stretch_reminder},
-        Waiting.FORGET_CONFIRM: {Said.YES: forget(True), Said.NO: forget(False), Said.DONT_KNOW: forget(False),
-                                 Said.OTHER: forget(False)},
+        Waiting.FORGET_CONFIRM: {Said.YES: forget(True), Said.NO: forget(False),
+                                 Said.DONT_KNOW: forget(False), Said.OTHER: forget(False)},
         Waiting.ANYTHING_ELSE: {Said.YES: home, Said.NO: no_problem_bye, Said.DONT_KNOW: home,
                                 Said.OTHER: not_understood},
     }

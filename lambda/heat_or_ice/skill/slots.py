@@ -12,7 +12,9 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 E = TypeVar("E")
 _HEARD_LIMIT = 40  # a misheard value is echoed back; keep it short
 _LONGEST_DURATION_SECONDS = 24 * 3600  # anything longer is a mishearing, not a heat session
-_DURATION = re.compile(r"^P(?:(?P<days>\d+)D)?(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$")
+_DURATION = re.compile(
+    r"^P(?:(?P<days>\d+)D)?(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
+)
 
 
 @dataclass(frozen=True)

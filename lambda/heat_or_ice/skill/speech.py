@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
-from typing import Mapping
+from collections.abc import Mapping
+from functools import cache
 
 LOCALES_DIR = os.path.join(os.path.dirname(__file__), "locales")
 DEFAULT_LOCALE = "en-US"
@@ -31,7 +31,7 @@ def _read(path: str) -> dict[str, str]:
         return json.load(file)  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(locale: str) -> tuple[dict[str, str], dict[str, str]]:
     """Every string of a locale, and its `locale.*` values (emergency number...) by short name."""
     strings: dict[str, str] = _read(os.path.join(LOCALES_DIR, "en.json"))

@@ -7,9 +7,9 @@ every piece of text exactly once and turns pauses into `<break>` tags no longer 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Union
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 MAX_BREAK_SECONDS = 10  # Alexa rejects a single <break> longer than 10 s
@@ -34,7 +34,7 @@ class Pause:
     seconds: float
 
 
-Segment = Union[str, Pause]
+Segment = str | Pause
 
 
 def _break_tags(seconds: float) -> str:

@@ -141,7 +141,8 @@ def read(session: Any) -> DialogState:
         minutes=_small_int(stored.get("minutes"), 1, _LONGEST_TIMER_MINUTES),
         goal=_enum(Goal, stored.get("goal")),
         stretch=_stretch(stored.get("stretch")),
-        said=frozenset(s for s in said[:50] if isinstance(s, str) and len(s) < 60) if isinstance(said, list) else frozenset(),
+        said=(frozenset(s for s in said[:50] if isinstance(s, str) and len(s) < 60)
+              if isinstance(said, list) else frozenset()),
         permission_asked=stored.get("permission_asked") is True,
     )
 

@@ -26,17 +26,25 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Callable, Union
+from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
-from ..adapters import AlexaTimers, PersistenceError, TimerError, TimerErrorKind, Timers, TimerSpec, VersionConflict
-from ..core import Reply as Answer
+from ..adapters import (
+    AlexaTimers,
+    PersistenceError,
+    TimerError,
+    TimerErrorKind,
+    Timers,
+    TimerSpec,
+    VersionConflict,
+)
 from ..core import (
     Caution,
     Modality,
@@ -52,6 +60,7 @@ from ..core import (
     rest_gap_remaining,
     screening_needed,
 )
+from ..core import Reply as Answer
 from . import attempts
 from .dialog import ask, clear_expectation, question_words, session_plan_for, wait_for
 from .handlers.followup import ask_feedback, offer_stretch_or_close
@@ -147,10 +156,10 @@ class RecordBusy:
     """Another device kept changing the record on every attempt: nothing started."""
 
 
-StartOutcome = Union[
-    AskWhich, NeedsScreening, SkinCheck, SessionStarted, TimeItYourself, NeedsPermission, TimersBusy, RestGap, DailyCap, NotSafe,
-    HistoryUnavailable, RecordBusy,
-]
+StartOutcome = (
+    AskWhich | NeedsScreening | SkinCheck | SessionStarted | TimeItYourself | NeedsPermission | TimersBusy
+    | RestGap | DailyCap | NotSafe | HistoryUnavailable | RecordBusy
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +188,8 @@ class SessionCapability:
         self.timers_for = timers_for
 
     # -- entry points ---------------------------------------------------------------------------
-    def start(self, turn: Turn, modality: Modality | None, minutes: int | None, intro: list[Segment]) -> Response:
+    def start(self, turn: Turn, modality: Modality | None, minutes: int | None,
+              intro: list[Segment]) -> Response:
         return render(turn, self.decide_start(turn, modality, minutes), intro)
 
     def skin_answer(self, turn: Turn, state: DialogState, reply: Answer) -> Response:
@@ -188,7 +198,8 @@ class SessionCapability:
         turn.remember_answers(answers, save_now=True)
         return self.start(turn, state.modality, state.minutes, [])
 
-    def after_permission(self, turn: Turn, plan: SessionPlan, *, accepted: bool, consent_card: bool) -> Response:
+    def after_permission(self, turn: Turn, plan: SessionPlan, *, accepted: bool,
+                         consent_card: bool) -> Response:
         """Alexa's answer to the voice permission request: the timer now, or the person times it."""
         outcome = self._reserve_and_time(turn, plan, declined=not accepted, consent_card=consent_card)
         intro = [turn.say("session.permission_thanks")] if accepted else []
@@ -204,7 +215,8 @@ class SessionCapability:
         earlier: _TimerResult | None = done.get(_TIMER)
         if mine is not None:
             if earlier is not None:
-                return self._finish(turn, mine, earlier)  # an earlier attempt reserved; only its last write was lost
+                # an earlier attempt reserved; only its last write was lost
+                return self._finish(turn, mine, earlier)
             profile.sessions.remove(mine)  # reserved by an attempt that never reached the timer: start over
         answers = profile.answers()
         screening = screening_needed(answers, Purpose.SESSION)
@@ -258,7 +270,8 @@ class SessionCapability:
         if no_timer is not None:
             self._release_unused_timer(turn)
             result = no_timer
-        elif earlier is not None and (earlier.plan.modality, earlier.plan.minutes) == (plan.modality, plan.minutes):
+        elif (earlier is not None
+              and (earlier.plan.modality, earlier.plan.minutes) == (plan.modality, plan.minutes)):
             result = earlier  # created by an earlier attempt of this request: never twice
         else:
             self._release_unused_timer(turn)
@@ -269,7 +282,8 @@ class SessionCapability:
     def _create_timer(self, turn: Turn, plan: SessionPlan, timers: Timers) -> _TimerResult:
         spec = TimerSpec(
             duration=timedelta(minutes=plan.minutes),
-            label=_timer_label(turn, plan.modality.value, number=len(turn.profile.sessions)),  # reserved: counted
+            # reserved: counted
+            label=_timer_label(turn, plan.modality.value, number=len(turn.profile.sessions)),
             announce_text=turn.say(f"announce.end.{plan.modality.value}"),
             locale=turn.speech.locale,
         )
@@ -278,7 +292,8 @@ class SessionCapability:
         except TimerError as error:
             return _TimerResult(plan, failure=error.kind)
 
-    def _finish(self, turn: Turn, session: StoredSession, result: _TimerResult, *, consent_card: bool = False) -> StartOutcome:
+    def _finish(self, turn: Turn, session: StoredSession, result: _TimerResult, *,
+                consent_card: bool = False) -> StartOutcome:
         """The reserved session, given what creating its timer did."""
         plan = result.plan
         if result.timer_id is not None:
@@ -321,7 +336,11 @@ class SessionCapability:
                 turn.changed()
                 words = turn.say("status.timer_gone", modality=turn.say(f"modality.{running.modality.value}"))
             else:
-                words = turn.say("status.running", modality=turn.say(f"modality.{running.modality.value}"), minutes=turn.minutes(minutes_left(left)))
+                words = turn.say(
+                    "status.running",
+                    modality=turn.say(f"modality.{running.modality.value}"),
+                    minutes=turn.minutes(minutes_left(left)),
+                )
             return turn.respond(Reply(speech=[words], end_session=True))
         wanted = modality or (profile.latest_session().modality if profile.latest_session() else None)
         if wanted is not None:
@@ -330,11 +349,21 @@ class SessionCapability:
             plan = session_plan_for(turn, wanted, advice, answers)
             if isinstance(plan, SessionRefusal) and plan.wait_minutes:
                 key = "status.resting" if plan.reason is RefusalReason.REST_GAP else "status.capped"
-                words = turn.say(key, minutes=turn.minutes(plan.wait_minutes), modality=turn.say(f"modality.{wanted.value}"), hours=max(1, round(plan.wait_minutes / 60)))
+                words = turn.say(
+                    key,
+                    minutes=turn.minutes(plan.wait_minutes),
+                    modality=turn.say(f"modality.{wanted.value}"),
+                    hours=max(1, round(plan.wait_minutes / 60)),
+                )
                 return turn.respond(Reply(speech=[words], end_session=True))
         gap = rest_gap_remaining(profile.history(), turn.now)
         if gap.total_seconds() > 0:
-            return turn.respond(Reply(speech=[turn.say("status.resting_any", minutes=turn.minutes(minutes_to_wait(gap)))], end_session=True))
+            return turn.respond(
+                Reply(
+                    speech=[turn.say("status.resting_any", minutes=turn.minutes(minutes_to_wait(gap)))],
+                    end_session=True,
+                )
+            )
         return offer_stretch_or_close(turn, [turn.say("status.ready")])
 
     def _time_left_on_device(self, turn: Turn, session: StoredSession) -> timedelta | None:
@@ -384,8 +413,14 @@ class SessionCapability:
             self.timers_for(turn.handler_input).create(spec)
         except TimerError as error:
             key = "session.timers_busy" if error.kind is TimerErrorKind.BUSY else "session.rest_timer_failed"
-            return turn.respond(Reply(speech=[turn.say(key, minutes=turn.minutes(minutes))], end_session=True))
-        return turn.respond(Reply(speech=[turn.say("session.rest_timer_set", minutes=turn.minutes(minutes))], end_session=True))
+            return turn.respond(
+                Reply(speech=[turn.say(key, minutes=turn.minutes(minutes))], end_session=True)
+            )
+        return turn.respond(
+            Reply(
+                speech=[turn.say("session.rest_timer_set", minutes=turn.minutes(minutes))], end_session=True
+            )
+        )
 
 
 def _refusal(refusal: SessionRefusal, *, skin: bool = False) -> StartOutcome:
@@ -393,7 +428,9 @@ def _refusal(refusal: SessionRefusal, *, skin: bool = False) -> StartOutcome:
         return RestGap(refusal.modality, refusal.wait_minutes)
     if refusal.reason is RefusalReason.DAILY_CAP:
         return DailyCap(refusal.modality, refusal.wait_minutes)
-    return NotSafe(refusal.modality, refusal.alternative, red_flag=refusal.reason is RefusalReason.RED_FLAG, skin=skin)
+    return NotSafe(
+        refusal.modality, refusal.alternative, red_flag=refusal.reason is RefusalReason.RED_FLAG, skin=skin
+    )
 
 
 # -- Words: every outcome, in one place -----------------------------------------------------------
@@ -410,7 +447,9 @@ def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
         return turn.respond(Reply(speech=[*intro, chosen, words], reprompt=[reprompt]))
     if isinstance(outcome, AskWhich):
         wait_for(turn, Waiting.SESSION_MODALITY, minutes=outcome.minutes)
-        return turn.respond(Reply(speech=[*intro, turn.say("session.which")], reprompt=[turn.say("session.which.reprompt")]))
+        return turn.respond(
+            Reply(speech=[*intro, turn.say("session.which")], reprompt=[turn.say("session.which.reprompt")])
+        )
     if isinstance(outcome, SessionStarted):
         plan = outcome.plan
         speech = [*intro, *_cautions(turn, plan.modality), *_adjusted(turn, plan),
@@ -426,23 +465,35 @@ def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
             key = key if turn.speech.has(key) else "session.timer_failed.SERVER_ERROR"
         speech = [*intro, *_cautions(turn, plan.modality), *_adjusted(turn, plan),
                   turn.say(key, minutes=plan.minutes, modality=_name(turn, plan.modality))]
-        card = AskForPermissionsConsentCard(permissions=[TIMERS_SCOPE]) if outcome.consent_card else _card(turn, plan.modality)
+        card = (
+            AskForPermissionsConsentCard(permissions=[TIMERS_SCOPE])
+            if outcome.consent_card
+            else _card(turn, plan.modality)
+        )
         clear_expectation(turn)
         return turn.respond(Reply(speech=speech, card=card, end_session=True))
     if isinstance(outcome, NeedsPermission):
         plan = outcome.plan
         turn.move_to(turn.state.with_(permission_asked=True))
         token = json.dumps({"modality": plan.modality.value, "minutes": plan.minutes})
-        payload = {"@type": "AskForPermissionsConsentRequest", "@version": "1", "permissionScope": TIMERS_SCOPE}
+        payload = {
+            "@type": "AskForPermissionsConsentRequest",
+            "@version": "1",
+            "permissionScope": TIMERS_SCOPE,
+        }
         directive = SendRequestDirective(name="AskFor", payload=payload, token=token)
-        return turn.respond(Reply(speech=[*intro, turn.say("session.permission_needed")], directives=[directive]))
+        return turn.respond(
+            Reply(speech=[*intro, turn.say("session.permission_needed")], directives=[directive])
+        )
     if isinstance(outcome, TimersBusy):
         clear_expectation(turn)
         return turn.respond(Reply(speech=[*intro, turn.say("session.timers_busy")], end_session=True))
     if isinstance(outcome, RestGap):
         wait_for(turn, Waiting.REST_TIMER_OFFER, minutes=outcome.wait_minutes)
         words = turn.say("session.refused.rest_gap", minutes=turn.minutes(outcome.wait_minutes))
-        return turn.respond(Reply(speech=[*intro, words], reprompt=[turn.say("session.offer_rest_timer.reprompt")]))
+        return turn.respond(
+            Reply(speech=[*intro, words], reprompt=[turn.say("session.offer_rest_timer.reprompt")])
+        )
     if isinstance(outcome, DailyCap):
         hours = max(1, round((outcome.wait_minutes or 60) / 60))
         words = turn.say("session.refused.daily_cap", modality=_name(turn, outcome.modality), hours=hours)

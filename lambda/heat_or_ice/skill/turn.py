@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ask_sdk_core.exceptions import AttributesManagerException
@@ -25,8 +25,8 @@ from ask_sdk_model.ui import Card, SimpleCard
 
 from ..adapters import VERSION
 from ..core import Answers
-from .profile import Profile
 from . import state as dialog_state
+from .profile import Profile
 from .speech import Speech
 from .ssml import Segment, plain_text, to_ssml
 
@@ -209,6 +209,6 @@ def minutes_to_wait(delta: timedelta) -> int:
 def _request_time(request: Any) -> datetime:
     moment = getattr(request, "timestamp", None)
     if isinstance(moment, datetime):
-        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     # A request without a timestamp is malformed; answer it all the same, on the server clock.
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

@@ -38,7 +38,8 @@ def repeat_expectation(turn: Turn, intro: list) -> Response | None:
         words, reprompt = question_words(turn, question_id)
         return turn.respond(Reply(speech=[*intro, words], reprompt=[reprompt]))
     last = turn.session.get("last_said")
-    if turn.state.waiting is not Waiting.NOTHING and isinstance(last, dict) and isinstance(last.get("speech"), str):
+    if (turn.state.waiting is not Waiting.NOTHING and isinstance(last, dict)
+            and isinstance(last.get("speech"), str)):
         reprompt = [turn.say("help.offer")]
         return turn.respond(Reply(speech=[*intro, last["speech"]], reprompt=reprompt))
     return None
@@ -51,7 +52,9 @@ class HelpHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         if turn.state.waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT):
-            return turn.respond(Reply(speech=[turn.say("help.stretch")], reprompt=[turn.say("stretch.next.reprompt")]))
+            return turn.respond(
+                Reply(speech=[turn.say("help.stretch")], reprompt=[turn.say("stretch.next.reprompt")])
+            )
         explanation = turn.say("help.question" if pending_question(turn) is not None else "help.offer")
         return repeat_expectation(turn, [explanation]) or what_next(turn, [turn.say("help.general")])
 
@@ -100,7 +103,8 @@ class GoodbyeHandler(AbstractRequestHandler):
     """Stop or cancel."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.StopIntent")(handler_input) or is_intent_name("AMAZON.CancelIntent")(handler_input)
+        return (is_intent_name("AMAZON.StopIntent")(handler_input)
+                or is_intent_name("AMAZON.CancelIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return goodbye(Turn.of(handler_input), [])
@@ -112,7 +116,9 @@ def goodbye(turn: Turn, intro: list) -> Response:
     if isinstance(turn.session.get("episode"), dict):
         turn.remember_answers(turn.profile.answers(), save_now=True)
     resting = turn.profile.latest_session() is not None and turn.profile.running_session(turn.now) is None
-    return turn.respond(Reply(speech=[*intro, turn.say("goodbye.resting" if resting else "goodbye")], end_session=True))
+    return turn.respond(
+        Reply(speech=[*intro, turn.say("goodbye.resting" if resting else "goodbye")], end_session=True)
+    )
 
 
 class SessionEndedHandler(AbstractRequestHandler):

@@ -19,7 +19,9 @@ class ForgetMeHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
         wait_for(turn, Waiting.FORGET_CONFIRM)
-        return turn.respond(Reply(speech=[turn.say("forget.confirm")], reprompt=[turn.say("forget.confirm.reprompt")]))
+        return turn.respond(
+            Reply(speech=[turn.say("forget.confirm")], reprompt=[turn.say("forget.confirm.reprompt")])
+        )
 
 
 def answer_forget(turn: Turn, confirmed: bool) -> Response:

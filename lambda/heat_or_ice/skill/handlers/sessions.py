@@ -9,11 +9,10 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from ...core import Modality
-from ..state import Waiting
 from ..slots import read_enum, read_minutes
+from ..state import Waiting
 from ..timed_sessions import SessionCapability, plan_from_token
 from ..turn import Turn
-
 from .followup import offer_stretch_or_close
 
 
@@ -74,7 +73,10 @@ class PermissionAnswerHandler(AbstractRequestHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         request = handler_input.request_envelope.request
-        return is_request_type("Connections.Response")(handler_input) and getattr(request, "name", None) == "AskFor"
+        return (
+            is_request_type("Connections.Response")(handler_input)
+            and getattr(request, "name", None) == "AskFor"
+        )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)

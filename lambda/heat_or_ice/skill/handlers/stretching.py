@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Union
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -124,7 +123,7 @@ class RoutineStopped:
     pass
 
 
-Outcome = Union[NoStretches, StretchSetUp, HoldChanged, HoldCounted, Reminder, RoutineDone, RoutineStopped]
+Outcome = NoStretches | StretchSetUp | HoldChanged | HoldCounted | Reminder | RoutineDone | RoutineStopped
 
 
 # The routine in the dialog state ----------------------------------------------------------------
@@ -142,7 +141,9 @@ def routine_of(state: DialogState) -> Routine | None:
 
 
 def progress_of(routine: Routine) -> StretchProgress:
-    return StretchProgress(routine.ids, routine.index, 1 if routine.side is Side.OTHER else 0, 1, routine.hold)
+    return StretchProgress(
+        routine.ids, routine.index, 1 if routine.side is Side.OTHER else 0, 1, routine.hold
+    )
 
 
 # The flow ---------------------------------------------------------------------------------------
@@ -284,9 +285,12 @@ def _waiting_after(outcome: Outcome) -> Waiting:
     return WAITING_AFTER[type(outcome)]
 
 
-def _show(turn: Turn, outcome: Outcome, routine: Routine | None, intro: list[Segment] | None = None) -> Response:
+def _show(turn: Turn, outcome: Outcome, routine: Routine | None,
+          intro: list[Segment] | None = None) -> Response:
     waiting = _waiting_after(outcome)
-    keep = routine if waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT, Waiting.STRETCH_OFFER) else None
+    keep = (
+        routine if waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT, Waiting.STRETCH_OFFER) else None
+    )
     rules_due = RULES_SAID not in turn.state.said
     state = turn.state.waiting_for(waiting, stretch=progress_of(keep) if keep else None)
     if isinstance(outcome, StretchSetUp) and outcome.opening is Opening.ROUTINE:
@@ -329,7 +333,8 @@ def render(turn: Turn, outcome: Outcome, *, rules_due: bool = False) -> Reply:
     return Reply(speech=[turn.say("stretch.stopped"), turn.say("goodbye")], end_session=True)
 
 
-def _words(turn: Turn, stretch_id: StretchId, part: str, fallback: str | None = None, **params: object) -> str:
+def _words(turn: Turn, stretch_id: StretchId, part: str, fallback: str | None = None,
+           **params: object) -> str:
     """A stretch's own words for `part`, or the general ones."""
     key = f"stretch.{stretch_id.value}.{part}"
     if turn.speech.has(key):
@@ -397,7 +402,9 @@ def counted_set(turn: Turn, stretch_id: StretchId, seconds: int) -> list[Segment
             part = again if rep and turn.speech.has(f"stretch.{stretch_id.value}.{again}") else f"move.{move}"
             words.append(_words(turn, stretch_id, part, None if long_hold else "stretch.hold.go"))
             if long_hold:
-                words.append(turn.say("stretch.hold.go") if rep else turn.say("stretch.hold.long", seconds=seconds))
+                words.append(
+                    turn.say("stretch.hold.go") if rep else turn.say("stretch.hold.long", seconds=seconds)
+                )
             words += _counted_pause(turn, seconds)
         words.append(_words(turn, stretch_id, "release", "stretch.release"))
     return [w for w in words if w]
@@ -415,7 +422,10 @@ def _counted_pause(turn: Turn, seconds: int) -> list[Segment]:
 
 # Intents of the routine -------------------------------------------------------------------------
 def _in_routine(turn: Turn) -> bool:
-    return turn.state.waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT) and routine_of(turn.state) is not None
+    return (
+        turn.state.waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT)
+        and routine_of(turn.state) is not None
+    )
 
 
 class StretchHandler(AbstractRequestHandler):
