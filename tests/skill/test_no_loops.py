@@ -38,7 +38,9 @@ OPENINGS: tuple[tuple[dict[str, Any], frozenset[str]], ...] = (
     ({"location": "KNEE"}, frozenset()),
 )
 CLEAR_ANSWERS = {"location": "LOWER_BACK", "onset": "DAYS", "cause": "NO_CAUSE", "preference": "HEAT"}
-REASSURED_BY_YES = frozenset({"UPPER_BACK_MUSCULAR", "EASES_WITH_REST", "SKIN_FEELS_NORMAL", "ACCIDENT_CHECKED"})
+REASSURED_BY_YES = frozenset(
+    {"UPPER_BACK_MUSCULAR", "EASES_WITH_REST", "SKIN_FEELS_NORMAL", "ACCIDENT_CHECKED"}
+)
 # Kept only so that a question pending from an earlier version is understood; never asked now.
 NEVER_ASKED = frozenset({"EASES_WITH_REST"})
 

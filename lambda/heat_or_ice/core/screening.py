@@ -43,7 +43,7 @@ to the combined lower-back question, whose only purpose was to find which one.
 | LOWER_TIER_A | ask SADDLE_NUMBNESS, BLADDER_BOWEL, BOTH_LEGS one by one | D1_UNSURE meanwhile | both |
 | SADDLE_NUMBNESS, BLADDER_BOWEL, BOTH_LEGS | cauda equina can't wait: a doctor today | D1_UNSURE | both |
 | CHEST_PAIN, NECK_DANGER_SIGNS | a doctor today | D1_UNSURE | both |
-| ACCIDENT_RECENT_UNCHECKED, ACCIDENT_CHECKED | get checked today before treating it at home | D3_UNSURE | both |
+| ACCIDENT_RECENT_UNCHECKED, ACCIDENT_CHECKED | checked today before treating it at home | D3_UNSURE | both |
 | FRAGILE_BONES | comfort care (a cold pack is first aid anyway), a GP soon | D3_UNSURE_BONES | stretch |
 | URGENT_OR_FRAGILE | ask FRAGILE_BONES, then URGENT_SIGNS plainly | D2_UNSURE meanwhile | stretch |
 | URGENT_SIGNS, EASES_WITH_REST | comfort care, mention it to a GP soon, no stretches | D2_UNSURE | stretch |
@@ -287,7 +287,8 @@ UNSURE_MEANS: dict[QuestionId, IfUnsure] = {
         IfUnsure(Q.BOTH_LEGS, "D1_UNSURE", BOTH, "cauda equina can't wait (E4c): a doctor today"),
         IfUnsure(Q.CHEST_PAIN, "D1_UNSURE", BOTH, "chest pain with back pain: a doctor today"),
         IfUnsure(Q.NECK_DANGER_SIGNS, "D1_UNSURE", BOTH, "neck danger signs: a doctor today"),
-        IfUnsure(Q.ACCIDENT_CHECKED, "D3_UNSURE", BOTH, "maybe unchecked: get checked today before treating at home"),
+        IfUnsure(Q.ACCIDENT_CHECKED, "D3_UNSURE", BOTH,
+                 "maybe unchecked: get checked today before treating at home"),
         IfUnsure(Q.ACCIDENT_RECENT_UNCHECKED, "D3_UNSURE", BOTH,
                  "maybe recent and unchecked: get checked today before treating at home (D3)"),
         IfUnsure(Q.FRAGILE_BONES, "D3_UNSURE_BONES", STRETCH_ONLY,

@@ -13,8 +13,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ...core import Answers, Modality, Outcome, advise
 from ...adapters import TimerError
+from ...core import Answers, Modality, Outcome, advise
 from ...core.experience import report_outcome
 from ..dialog import clear_expectation, continue_advice
 from ..outcomes import (
@@ -144,7 +144,9 @@ def _end_now(turn: Turn, running: StoredSession) -> None:
             pass  # the person is told to take the pack off either way; the timer may still ring
 
 
-def record_outcome(turn: Turn, modality: Modality, outcome: Outcome, *, take_it_off: bool = False) -> Response:
+def record_outcome(
+    turn: Turn, modality: Modality, outcome: Outcome, *, take_it_off: bool = False
+) -> Response:
     answers = turn.profile.answers()
     turn.profile.outcomes.append(report_outcome(answers, modality, outcome, turn.now))
     turn.changed()
