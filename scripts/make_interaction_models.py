@@ -464,6 +464,8 @@ _ACCIDENT = expand(
     "(being|got|i got|i was|i've been) rear ended",
     "someone (rear ended me|ran into me|drove into me|crashed into me|hit me)", "a (direct|hard) blow",
     "a blow to (my|the) (back|neck|spine)",
+    "i (got|took) a (knock|bang|whack)( in a tackle| playing (football|footy|rugby|hockey|soccer)|)",
+    "i landed (hard |)on my (back|neck)",
     "(a|a heavy|a hard) tackle",
     # falls, everyday words included
     "(a|a bad|a nasty|a hard) (fall|slip|tumble)",
@@ -733,6 +735,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
              "my groin|my bottom)|) (feel|feels|are|is|have gone|has gone) numb"),
             "i can't feel (it |)(when i wipe|toilet paper)", "(numb|no feeling) when i wipe",
             "(i have|i've got) saddle numbness",
+            ("i can('t| not) feel anything (between my legs|down there|down below|in my groin"
+             "|around my bottom)"),
+            "my (bum|butt|behind)('s| is| feels) numb",
             "(the insides|inside) of my thighs (are|feel|have gone) numb",
             "(numbness|tingling) (between my legs|in my groin)",
         ),
@@ -758,6 +763,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             ("i('m| am) having (trouble|difficulty) (peeing|weeing|urinating|starting to pee|"
              "going to the toilet|passing urine|starting a (wee|pee))"),
             "i can't feel when i need (to pee|to go|the toilet)",
+            ("i (did |)(wet|peed|soiled) myself( this morning| today| last night| earlier|)"
+             "( without (realising|realizing|noticing)|)"),
+            "i('ve| have) peed myself",
             "(peeing|weeing) (is|has been) (difficult|hard)",
             "(urine|pee) (is not|isn't|won't) (coming|come)( properly| out|)",
             "i('m| am) not able to (pass urine|pee|pass motion|control my bladder)",
@@ -1583,6 +1591,8 @@ YES_INTENT = expand(
     "(yes|yep) (it does|there is|there are)",
     "(please|yes please) (go ahead|do that|do)", "yes yes", "yes of course",
     "(sure|yes|yeah) (thing|thanks|thank you)", "why not",
+    # "Say ready when you're in position": the words a person uses for it in a stretch
+    "(okay |ok |)ready( now|)", "(i'm |i am |)in position( now|)", "(okay |ok |)(go|let's go)",
 )
 HELP = expand(
     "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)",
