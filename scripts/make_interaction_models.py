@@ -504,7 +504,7 @@ _NO_CAUSE = expand(
     "it (just |)(started|happened|appeared|began)( by itself| on its own| out of nowhere| for no reason|)",
     "(by|all by) itself", "on its own", "(out of|from) nowhere", "out of the blue", "(it |)crept up on me",
     "(i |)(just |)woke up (with it|like this|and it was (there|sore|like this))",
-    "(i |)(just |)woke up with the pain",
+    "(i |)(just |)woke up with the pain", "(i |)(just |)woke up with", "woke up",
     ("(sleeping|slept) (funny|awkwardly|wrong|badly|in a funny position|on it wrong|the wrong way|"
      "on it funny)"),
     ("i (must have |think i |)slept (funny|awkwardly|wrong|badly|in a funny position|on it wrong|"
@@ -1374,6 +1374,10 @@ def recommend_samples(locale: str) -> list[str]:
          "rather) (to use|use|have|)) {preference}"),
         "my {location} (has been|'s been|is|'s) {symptom} (for|since) {onset} (and|but) {cause}",
     )
+    # "I woke up with a stiff neck", "my neck has been stiff since I woke up": waking up with it says
+    # where, and that nothing set it off (8.5)
+    samples += expand("{cause} (a|my|this) {symptom} {location}",
+                      "my {location} (has been|'s been|is|'s|was|felt) {symptom} since i {cause}")
     # "I hurt my back lifting a box", "I pulled my neck at the gym": the doing word said in the sentence
     samples += [f"{{location}} {verb} {{cause}}" for verb in CAUSE_VERBS]
     samples += expand(

@@ -452,6 +452,11 @@ PLAIN_WORDS = [
     ("I fell off a ladder", "RecommendIntent", {"cause": "ACCIDENT"}),
     ("I came off my bike", "RecommendIntent", {"cause": "ACCIDENT"}),
     ("I slipped", "RecommendIntent", {"cause": "ACCIDENT"}),
+    ("I did wet myself", "RecommendIntent", {"symptom": "BLADDER_BOWEL"}),
+    ("I can't feel anything between my legs", "RecommendIntent", {"symptom": "SADDLE_NUMBNESS"}),
+    # waking up with it gives the place and that nothing set it off (rules 8.5)
+    ("my neck has been stiff since I woke up", "RecommendIntent",
+     {"cause": "NO_CAUSE", "symptom": "STIFFNESS", "location": "NECK"}),
     # nerve words told apart (rules 8.3)
     ("pins and needles", "RecommendIntent", {"symptom": "TINGLING"}),
     ("it's tingling", "RecommendIntent", {"symptom": "TINGLING"}),
