@@ -54,13 +54,6 @@ from .turn import Turn
 
 
 # Small readers -------------------------------------------------------------------------
-def whole_number(value: Any, *, low: int, high: int) -> int | None:
-    """A number read back from session data, if it is one and within bounds."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value if low <= value <= high else None
-
-
 def pending_question(turn: Turn) -> QuestionId | None:
     state = turn.state
     return state.question if state.waiting is Waiting.QUESTION else None
@@ -159,15 +152,6 @@ def continue_advice(turn: Turn, answers: Answers, intro: list[Segment] | None = 
 
 def give_advice(turn: Turn, answers: Answers, intro: list[Segment]) -> Response:
     return show(turn, decide_advice(answers, turn.state, turn.profile.history(), turn.now), intro)
-
-
-def cautions_said(turn: Turn) -> set[str]:
-    """The safety lines already said in this visit."""
-    return set(turn.state.said)
-
-
-def note_cautions_said(turn: Turn, cautions: set[str]) -> None:
-    turn.move_to(turn.state.saying(*cautions))
 
 
 def session_plan_for(
