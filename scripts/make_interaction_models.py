@@ -179,9 +179,11 @@ HURTS = expand(
     "(is|'s) (tender|agony|in agony|sore again|not right)",
 )
 LOCALE_HURTS = {
-    AU: expand("(is|'s|has been|'s been) (crook|stuffed|playing up|giving me grief)"),
-    GB: expand("(is|'s|has been|'s been) (playing up|giving me grief)"),
-    IN: expand("(is|'s|has been) paining( a lot| badly|)"),
+    AU: expand("(is|'s|has been|'s been) (crook|stuffed|cactus|playing up|giving me grief|sore as)"),
+    GB: expand("(is|'s|has been|'s been) (playing up|playing me up|giving me grief|giving me (gyp|jip)|"
+               "knackered|in bits)"),
+    IN: expand("(is|'s|has been) paining( a lot| badly| too much| very badly|)", "(is|has been) having pain"),
+    CA: expand("(is|'s|has been|'s been) (wrecked|brutal|giving me grief)"),
 }
 # Pain said with a place that has its own preposition: "a pain between my shoulder blades".
 PAIN_AT = expand("(a |)pain #", "i('ve got| have|'ve had| get| am having|'m having) (a |)pain #",
@@ -276,8 +278,8 @@ def _spans() -> dict[str, list[str]]:
         if 1 < n <= 12:
             groups["TODAY"].append(f"{word} hours")
     groups["TODAY"] += _HOURS_TODAY
-    groups["DAYS"] += ["a day or two", "a day or so", "one day", "a couple of days or so"]
-    groups["WEEKS"] += ["a fortnight", "a week or two", "a week and a half", "a month or two",
+    groups["DAYS"] += ["a day or two", "a day or so", "one day", "a couple of days or so", "days"]
+    groups["WEEKS"] += ["weeks", "a fortnight", "a week or two", "a week and a half", "a month or two",
                         "a month or so",
                         "a week or so", "one week", "one month", "a few weeks or so", "six weeks or so"]
     groups["MONTHS"] += ["half a year", "a year and a half", "a year or two", "a year or so", "one year",
@@ -307,6 +309,7 @@ def onset_words(locale: str) -> dict[str, list[str]]:
             "when i (woke|got) up (this morning|today|)",
             "this morning when i (woke|got) up", "first thing this morning", "(just|only) this morning",
             "(a few|a couple of) minutes ago", "a moment ago", "since (i woke up|breakfast)",
+            "(breakfast|lunchtime|breakfast time)",
         ),
         "DAYS": expand(
             "yesterday", "(yesterday|last) (morning|afternoon|evening|night)", "the day before yesterday",
@@ -368,7 +371,8 @@ def onset_words(locale: str) -> dict[str, list[str]]:
                                  "morning", "today morning")
         words["DAYS"] += expand("since yesterday night", "from yesterday")
     if locale in (AU,):
-        words["TODAY"] += expand("this arvo", "since this arvo", "earlier this arvo")
+        words["TODAY"] += expand("(this|since this|earlier this|all) arvo", "since lunch",
+                                 "((since|at|after) |)(brekkie|smoko)")
         words["DAYS"] += expand("yesterday arvo", "(on|over) the weekend")
     if locale in (GB, IN):
         words["MONTHS"] += ["donkey's years"]
@@ -388,6 +392,29 @@ _LOADS = expand(
     "the (kids|baby|shopping|groceries|laundry)", "furniture",
     "(a|the) (sofa|couch|table)", "something off the floor",
 )
+# Loads each place names with its own word: "the esky", "a two four", "the gas cylinder".
+LOCALE_LOADS: dict[str, list[str]] = {
+    US: expand("(a|the|my) (cooler|case of beer|bag of dog food|bag of salt|kayak)"),
+    CA: expand("(a|the|my) (cooler|two four|case of beer|canoe|kayak|bag of salt|hockey bag)",
+               "(the |)firewood"),
+    GB: expand("(a|the|my) (television|wheelie bin|bag of compost|paddling pool)", "(the |)bags of compost"),
+    AU: expand("(an|the|my) esky", "(a|the) (slab|carton|wheelie bin|bag of mulch|bag of cement"
+                                   "|trailer|surfboard)",
+               "(the |)bags of (mulch|cement|soil)"),
+    IN: expand("(a|the) (bucket|water bucket|bucket of water|gas cylinder|cylinder|water can|rice bag|"
+               "sack of rice)", "(an|the) almirah"),
+}
+# Where the load was lifted from: the car's boot or trunk in each place's word.
+BOOT = {US: "trunk", CA: "trunk", GB: "boot", AU: "boot|ute", IN: "dicky|boot"}
+# Where a regional job was done, said after it ("portaging the canoe at the cottage").
+JOB_TAILS: dict[str, list[str]] = {
+    US: ["at the cabin", "at the lake"],
+    CA: ["at the cottage", "up at the cottage", "at the cabin", "at the lake", "at the rink", "with the kids",
+         "on the weekend"],
+    GB: ["at the weekend", "with the kids"],
+    AU: ["all arvo", "all day", "all morning", "all weekend", "on the weekend", "with the kids"],
+    IN: ["at home", "in the house"],
+}
 _ACTIVITIES: list[tuple[str, str]] = [
     ("lifting #", "lifted #"), ("picking up #", "picked up #"), ("picking # up", "picked # up"),
     ("carrying #", "carried #"), ("moving #", "moved #"),
@@ -490,6 +517,41 @@ _ACCIDENT = expand(
     "a fall (from|off) (height|a height|a ladder|the roof|my bike|a horse)", "falling from (a |)height",
     "a fall (down|on) the stairs", "(a|my) (skiing|riding|bike|cycling) (fall|accident)",
 )
+# What people ride, and fall off or crash, in each place; said as "I came off my pushie", "I had a fall from
+# my scooty", "I rolled the quad".
+RIDES: dict[str, list[str]] = {
+    US: ["atv", "four wheeler", "dirt bike", "snowmobile", "sled", "snowboard", "skis", "e bike", "scooter"],
+    CA: ["skidoo", "ski doo", "snowmobile", "sled", "toboggan", "atv", "quad", "four wheeler", "dirt bike",
+         "snowboard", "skis", "e bike"],
+    GB: ["push bike", "moped", "e scooter", "e bike", "quad bike", "horse"],
+    AU: ["pushie", "push bike", "treadly", "quad bike", "quad", "dirt bike", "trail bike", "motorbike",
+         "surfboard", "board", "skateboard", "e scooter", "horse"],
+    IN: ["scooty", "two wheeler", "scooter", "activa", "bike", "motorbike", "cycle", "bicycle", "auto",
+         "auto rickshaw", "rickshaw"],
+}
+# Each place's everyday words for a fall ("I came a cropper", "I stacked it").
+FALL_WORDS: dict[str, list[str]] = {
+    US: ["wiped out", "took a spill", "had a spill", "bailed"],
+    CA: ["wiped out", "took a spill", "had a spill", "bailed"],
+    GB: ["came a cropper", "went flying", "took a tumble", "had a tumble", "went head over heels",
+         "went arse over tit"],
+    AU: ["stacked it", "came a cropper", "came a gutser", "had a stack", "bailed", "went flying",
+         "went arse over"],
+    IN: ["had a fall", "slipped and fell", "got a fall"],
+}
+
+
+def _fell_off(rides: list[str], fall_words: list[str]) -> list[str]:
+    """Falls and crashes off each ride, alone ("I stacked it") and with what was ridden."""
+    falls = "(" + "|".join(fall_words) + ")" if fall_words else "(fell)"
+    found = expand(f"(i |){falls}( hard| badly|)")
+    if rides:
+        things = "(" + "|".join(rides) + ")"
+        found += expand(f"(i |)(fell off|came off|had a fall from|crashed|stacked) (my|the) {things}( hard|)",
+                        f"(i |){falls} (on|off) my {things}", f"(a|my) {things} (accident|crash)")
+    return unique(found)
+
+
 _NO_CAUSE = expand(
     "nothing", "no reason", "no reason at all",
     "for no (apparent |particular |real |obvious |)reason( at all|)",
@@ -512,6 +574,7 @@ _NO_CAUSE = expand(
     "(a bad|a new|my) (pillow|mattress|bed)", "no (injury|accident|fall)",
     "i (didn't|did not) (do anything|injure it|hurt it|do anything to it)",
     "i haven't (done anything|injured it|hurt it)", "nothing i (can think of|know of|did)",
+    "i (didn't|did not) (fall|slip|trip)( or anything|)",
     "i can't think of anything",
     ("(sitting|sat) (too long|at (my|a) desk( all day|)|in the car|for hours|all day|on the sofa|"
      "on the couch|badly)"),
@@ -532,15 +595,32 @@ def cause_words(locale: str) -> dict[str, list[str]]:
         for form in forms:
             injury += [form.replace("#", load) for load in _LOADS] if "#" in form else [form]
     injury += _INJURY_NOUNS + _BARE_INJURY
+    # Regional loads lugged, hauled or shifted, and lifted out of the car ("the esky out of the ute").
+    boot = BOOT.get(locale, "trunk")
+    regional_lifts = expand(*(
+        f"({doing}) {load}( out of the ({boot})|)"
+        for load in LOCALE_LOADS.get(locale, [])
+        for doing in ("(i was |)(lifting|carrying|lugging)", "(i |)(lifted|carried|lugged)")))
     extra_injury = {
         US: expand("(shoveling|playing) (snow|sports|baseball|softball|football)",
                    "(vacuuming|raking leaves)"),
         CA: expand("(shovelling|shoveling) (the walk|snow)", "playing (hockey|ice hockey|curling)",
-                   "(curling|skating)"),
+                   "(i was |)(curling|skating|portaging|canoeing|paddling|kayaking)( the canoe|)",
+                   "(i was |i |)(chopping|splitting|stacking|hauling|carrying) (wood|firewood|logs)",
+                   ("(i was |i |i kept |kept |)(pulling|yanking|starting|using|pushing) (the cord on |"
+                    "the starter cord on |)(the|my) (snowblower|snow blower|lawnmower|mower|chainsaw)"),
+                   "(i was |i |)(clearing|blowing) (the |)(snow|driveway|laneway)",
+                   "(at|playing) (hockey|shinny|curling|ringette)",
+                   "(i was |)(skating|playing shinny) on the (rink|pond|lake)"),
         GB: expand("(hoovering|doing the hoovering)",
+                   "(i was |)(digging|working|weeding) (the|on the|at the|down the|on my) allotment",
+                   "(i was |)(doing|on) (the|my) allotment",
                    "(i was |)hoovering( the (stairs|car|house)| under the (bed|sofa)|)",
                    "playing (rugby|cricket|footie)", "doing (the |some |)diy"),
         AU: expand("playing (footy|cricket|netball|rugby|league|touch footy)", "(at|playing) footy",
+                   "(i was |i've been |)(lugging|carting|shifting|barrowing) (bags of |)(mulch|soil|dirt|"
+                   "sand|gravel|pavers|bricks|potting mix|sleepers)",
+                   "(i was |i've been |)(doing|working in) the (yard|garden|veggie patch)",
                    "(surfing|bodyboarding)", "doing the (mowing|yard work)"),
         IN: expand("playing cricket",
                    ("(lifting|carrying) (a|the) (bucket|heavy bucket|gas cylinder|cylinder|"
@@ -559,8 +639,10 @@ def cause_words(locale: str) -> dict[str, list[str]]:
                    "(i |)(fell|had a fall) from (the |)(stairs|terrace)"),
     }
     return {
-        "INJURY": unique(injury + extra_injury.get(locale, [])),
-        "ACCIDENT": unique(_ACCIDENT + accident_extra.get(locale, [])),
+        "INJURY": unique(injury + extra_injury.get(locale, []) + regional_lifts
+                         + expand(*LOCALE_LOADS.get(locale, []))),
+        "ACCIDENT": unique(_ACCIDENT + accident_extra.get(locale, [])
+                           + _fell_off(RIDES.get(locale, []), FALL_WORDS.get(locale, []))),
         "NO_CAUSE": unique(_NO_CAUSE),
     }
 
@@ -570,6 +652,19 @@ def cause_words(locale: str) -> dict[str, list[str]]:
 # Each value: names (also said after "no ..." in a negation), describing words (also "not ..."),
 # and whole clauses. Burning, tingling (pins and needles) and numbness are told apart (rules 8.3).
 # ---------------------------------------------------------------------------------------------
+# Hedges people put before a describing word ("it's kind of numb", "my foot sort of drags").
+HEDGES = "(kind of |sort of |a bit |really |all |)"
+# Where saddle numbness is felt, in the words people use ("the private area", "my bum"), alone and in the
+# pairs people say together ("my bum and between my legs").
+SADDLE_PLACES = expand(
+    "(in|around) my (groin|bum|bottom|backside)", "in my (butt|crotch|private parts|buttocks|inner thighs)",
+    "(in|around) the (private area|buttocks|saddle area)", "around my (genitals|back passage|private parts)",
+    "between (my|me) legs", "down (there|below)", "around me bum",
+)
+SADDLE_PAIRS = expand("(my|me) (bum|bottom|groin|backside) and between (my|me) legs",
+                      "between my legs and (my|me) (bum|bottom|backside)",
+                      "(the|my) private (area|parts)( and (the|my) (buttocks|bottom)|)",
+                      "(my|me) (groin|bum|bottom|butt|backside|crotch|privates)")
 SYMPTOMS: dict[str, dict[str, list[str]]] = {
     "SPASM": {
         "names": expand("(a |)spasm", "spasms", "(a |)muscle spasm", "muscle spasms", "(a |)cramp", "cramps",
@@ -699,6 +794,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
         "clauses": expand(
             "both (of |)my legs (are|feel|have gone|went|'ve gone) (numb|weak|tingly|dead|heavy|funny)",
             "both (of |)my legs (hurt|ache|tingle|are tingling|are hurting|are aching|are weak|are numb)",
+            "my legs (feel|are) (a bit |)(weak|numb) both of them",
             ("(i've got|i have|there's|i get|i'm getting) (pain|numbness|weakness|tingling|"
              "pins and needles) in both (of |)(my |)legs"),
             "(it|the pain)('s| is) (going |gone |)(down|into|in) both (of |)(my |)legs( now|)",
@@ -740,6 +836,17 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "my (bum|butt|behind)('s| is| feels) numb",
             "(the insides|inside) of my thighs (are|feel|have gone) numb",
             "(numbness|tingling) (between my legs|in my groin)",
+            *(f"(numbness|no feeling|pins and needles) {place}" for place in SADDLE_PLACES),
+            *(f"i (can't|cannot) feel (anything|a thing) {place}"
+              for place in SADDLE_PLACES),
+            *(f"(there's|i've got|i have) no feeling {place}"
+              for place in SADDLE_PLACES),
+            *(f"{place} (has gone|have gone|is|are|feels|feel) numb" for place in SADDLE_PAIRS),
+            *(f"{place} {'have' if ' and ' in place else 'has'} gone all numb" for place in SADDLE_PAIRS),
+            *(f"(there's|there is) numbness {place}" for place in SADDLE_PLACES),
+            f"(my|me) (groin area|private area|crotch area) (feels|is|'s gone) {HEDGES}numb",
+            f"(it's|it feels|it's gone) {HEDGES}numb (down there|between my legs|round my (bottom|bum)|"
+            "in my (groin|private area))",
         ),
     },
     "BLADDER_BOWEL": {
@@ -770,6 +877,26 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(urine|pee) (is not|isn't|won't) (coming|come)( properly| out|)",
             "i('m| am) not able to (pass urine|pee|pass motion|control my bladder)",
             "i can't (hold|control) (it|my wee|my pee|my bladder|my bowels)", "i've had an accident",
+            ("i (couldn't|can't|wasn't able to) (pee|wee|go)( at all|)( even though i (really |)"
+             "(need|needed) to( go|)|)"),
+            "i('ve| have|) wet the bed( (twice|again|last night|a few times)|)",
+            "i('ve| have| keep| keep on|'ve been| have been) wetting the bed",
+            ("i('ve| have|) (wet|soiled) myself (twice|again|a few times|a couple of times)( today"
+             "| this week|"
+             " now|)"),
+            "i didn't (even |)feel (it coming|it happen|the urge|that i needed to go)",
+            "i (can't|couldn't) feel when i need to (go|pee|wee)",
+            "(i've|i have) lost control (of|over) my (bladder|bowels|waterworks)",
+            ("i (haven't|have not) been able to (pee|wee|urinate|go to the toilet)( right|"
+             " properly| normally|)"
+             "( since| since then| since it started|)"),
+            "i can't seem to (pee|wee|have a wee|have a pee|go)( properly| right|)",
+            ("(i'm |i am |i've been |)(struggling|finding it hard|having a hard time) to (pee|wee|pass water|"
+             "pass urine|go to the toilet)"),
+            "i (keep|'ve been|have been) leaking (a bit of |a little |)(wee|pee|urine)",
+            "i('ve| have|) wet the bed( which isn't like me|)",
+            "(urine|pee) is not coming( out|)( properly|)( since (yesterday|this morning|then)|)",
+            f"i('ve| have) been (wetting|soiling) myself {HEDGES}( actually|)",
         ),
     },
     "LEG_GIVING_WAY": {
@@ -790,6 +917,15 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(it's|i think it's|i have|i've got) foot drop",
             "my leg('s| is) (getting weaker|weaker than before|giving way)",
             "(i'm|i am) having trouble walking", "(trouble|difficulty) walking",
+            "my (leg|left leg|right leg) (just |)(gave|keeps giving) (out|way) (on me|under me)",
+            "my (leg|left leg|right leg|knee) keeps (buckling|giving way|giving out) under me( when i walk|)",
+            "my (leg|left leg|right leg) is giving way (while|when) (walking|i walk)",
+            ("my foot('s| is) (kind of |)(slapping|dragging|catching) (the floor|the ground|on the rug|"
+             "on the carpet)( when i walk|)"),
+            "my (foot|toes) (keeps|keep) catching (on the (rug|floor|carpet|ground|stairs)|when i walk)",
+            "i (almost|nearly) fell (down|over) (twice|a few times|because my leg gave way)",
+            f"my (foot|left foot|right foot|leg) {HEDGES}(drags|slaps|flops|catches)( when i walk|)",
+            "my (right |left |)leg keeps (buckling|giving way|giving out)( when i walk|)",
         ),
     },
     "SEXUAL_FUNCTION": {
@@ -801,6 +937,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             ("i('ve| have) (had |got |been having |)(new |)(problems|trouble|difficulty) (ejaculating|"
              "with erections|getting an erection|with sex|having sex)"),
             "(i'm|i am|i feel|it's) numb (down there |)(during|when i have) sex",
+            "(it's|it has) been hard to get it up", "i can't get it up( anymore|)",
+            "i('m| am) having (a |)problem(s|) with (erection|erections|ejaculation)",
+            "i can('t| not) ejaculate( normally| properly|)",
             "i can't feel (anything |much |)(during|when i have) sex",
             "sex (feels|is) (different|numb)",
             "(i have|i've got|i've had) (new |)(erection|ejaculation) (problems|trouble)",
@@ -828,6 +967,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
              "electric shocks) down my (spine|back)"),
             "(it's|there's) like an electric shock (down|through) my (spine|back)",
             "(my face|the side of my face) (is|feels|has gone) numb",
+            "i (keep|'ve been|have been|am|'m) seeing double",
+            "my (hands|arms|fingers) (feel|are|have gone|'ve gone) (all |really |)(clumsy|weak and clumsy)",
         ),
     },
     "SEVERE_HEADACHE": {
@@ -839,6 +980,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
              "blinding) headache"),
             "my head('s| is) (pounding|splitting)",
             "(it's|this is) the worst headache (of my life|i've ever had)",
+            ("i('ve| have) got a (horrendous|horrible|terrible|splitting|blinding|awful)"
+             " headache( that (just |)"
+             "won't (shift|go away)|)"),
             ("(i've got |)(a |the |)(really bad|severe|terrible|awful|worst) headache( of my life|"
              ") and (a stiff neck|my neck's stiff|my neck is stiff)"),
             "i('ve| have) got the worst headache (of my life|ever)",
@@ -859,6 +1003,15 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i feel (feverish|shivery|hot and cold|unwell|ill|poorly|rough|awful|sick)( all over|)",
             "i('ve| have) been shivering",
             "i('ve| have) been (sweating|waking up sweaty)( at night|)", "i('m| am) (burning up|shivering)",
+            ("i('ve| have) (got|had|been having) (the chills|the shivers|a temperature|a fever) and (a fever|"
+             "a temperature|the shivers|the chills|the sweats)"),
+            ("i('ve| have) been (all shivery|shivery|really crook|real crook) (and|with) "
+             "(running a temperature|a temperature|a fever)"),
+            "i (am|'m) having fever( and (body pain|body ache|body aches|chills)|)",
+            "(fever|a temperature) and (body (pain|ache|aches)|chills|the shivers)",
+            f"i feel {HEDGES}(sick|feverish|hot and cold|shivery)( and achy| and (achy|sore) all over|)",
+            "(fever|a temperature) is (also |)there( since (yesterday|two days|a few days)|)",
+            "(i'm|i am|i've been|i have been) burning up( with a (fever|temperature)|)",
         ),
     },
     "CHEST_PAIN": {
@@ -874,6 +1027,15 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(it|the pain) (goes|comes|spreads) (right |)(through|round|into) (to |)(the front of |)my chest",
             "(i have|i've got) chest (pain|pains)",
             "(it's|it is) hard to breathe", "breathing (hurts|is hard)",
+            "(the |)pain is (also |)coming (in|into) (the|my) chest( also| too|)",
+            ("(there's|i've got|i feel) (a |)(squeezing|pressure|tightness|heaviness|crushing feeling) "
+             "(in|on|across) my chest"),
+            "my chest (feels|is|gets) (tight|heavy|squeezed|crushed)( when i (walk|move|breathe)|)",
+            "(it feels like |)something('s| is) (squeezing|pressing on|sitting on) my chest",
+            "(my|the) chest is (also |)paining( also| too|)",
+            "(i've got|i have|there's) (a |)pain in my chest (too|as well|also)",
+            "(some |)pain is (also |)there in my chest", "(there's|there is) (this |a |)tight pain"
+                                                         " in my chest( too|)",
         ),
     },
     "WEIGHT_LOSS": {
@@ -887,6 +1049,10 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i keep losing weight( (and|but) i('m| am) not (dieting|trying)|)",
             "my weight (is|has been) (dropping|going down|reducing)( on its own|)",
             "i('ve| have) dropped (a lot of |some |)weight",
+
+            "i('m| am) losing weight (also |)without (any |)(dieting|trying)",
+            ("i('ve| have) (dropped|lost) (about |nearly |)(five|ten|fifteen|a few|heaps of) (pounds|kilos)"
+             "( without trying|)"),
         ),
     },
     "CANCER_HISTORY": {
@@ -900,6 +1066,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i (was|have been|'ve been) treated for (cancer|(breast|prostate|lung|bowel|skin) cancer)",
             "i (have|'ve got|had) a history of cancer",
             "i('m| am) (having|on) (chemo|chemotherapy|cancer treatment)",
+            "i('m| am) a (cancer|breast cancer|prostate cancer|bowel cancer) survivor",
+            "i (went through|had|have had|'ve had) (chemo|chemotherapy|radiotherapy|cancer treatment)",
+            "i (had|'ve had) (cancer|(breast|prostate|bowel) cancer) (a few|two|five|ten) years (ago|back)",
         ),
     },
     "NIGHT_PAIN": {
@@ -914,6 +1083,12 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "it('s| is) (bad|worse|terrible) at night",
             "i can't sleep (because of|with) (it|the pain)",
             "it hurts (all night|at night|even at rest|when i('m| am) resting)",
+            "(the pain|it) wakes me (up |)(every night|at night|most nights)( no matter how i lie|)",
+            "(it|the pain) (doesn't|does not|won't) (ease|settle|stop) (no matter|whatever) (how"
+            "|what) i (lie|do)",
+            "i can't (sleep|get comfortable) (for the pain|because of the pain|no matter how i lie)",
+            "it keeps me (up|awake) (all night|at night)( even (when i'm|when i am) lying still|)",
+            "i keep waking up (at night|in the night|every night)( with (it|the pain)|)",
         ),
     },
     "COUGH_SNEEZE": {
@@ -925,6 +1100,10 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "it (really |)hurts (more |)(when|if) i (cough|sneeze|cough or sneeze|sneeze or cough)",
             "(coughing|sneezing) (is agony|makes it worse|really hurts|hurts)",
             "it hurts (more |)(to|when i) (cough|sneeze)",
+            "(every time|whenever|when) i (cough|sneeze|cough or sneeze) (it's|it is|the pain is)"
+            " (like a knife|agony|"
+            "(way |much |)worse|very bad|becoming very bad)",
+            "(it's|it gets|the pain is) (way|much|a lot) worse (every time|when|whenever) i (cough|sneeze)",
         ),
     },
     "LUMP": {
@@ -937,7 +1116,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             ("(there's|i've got|i have|i've found|i found|i can feel) a (lump|bump)( sticking out| there|"
              ")( of my (back|spine)|)"),
             "my (back|spine) (looks|is|has) (a different shape|changed shape|crooked|bent)",
-            "my back('s| has) changed shape",
+            "my back('s| has) changed shape", "my back('s| has) gone a (funny|weird|strange|different) shape",
+            "(there's|there is) a (new |weird |)(lump|bump) (on|in) my (back|upper back|lower back|neck)",
         ),
     },
     "COLD_ARM": {
@@ -971,6 +1151,10 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i (have|'ve got) (a |)(weak|weakened|low|compromised) immune system",
             "i (have|'ve got|am) hiv( positive|)",
             "i (had|'ve had|have had) (a |an |)(kidney |liver |heart |organ |)transplant",
+            "my (immunity|immune system) is (very |really |)(low|weak)",
+            ("(i'm|i am) on (heaps of |lots of |)(immunosuppressants|immune suppressants|anti rejection "
+             "(drugs|medication))"
+             "( after (a|my) (kidney|liver) transplant|)"),
         ),
     },
 }
@@ -982,7 +1166,9 @@ SYMPTOM_LOCALE: dict[str, dict[str, list[str]]] = {
                                "two stone)( without trying|)"),
          "FEVER": expand("i('m| am|'ve been) feeling (rough|rotten)")},
     AU: {"SADDLE_NUMBNESS": expand("(a |)numb bum", "my bum('s| is| has|'s gone| has gone| went|) numb"),
-         "FEVER": expand("(i'm |i feel |i've been feeling |feeling |)(crook|crook all over)")},
+         "STIFFNESS": expand("(stiff|tight) as( a board|)", "(it's |)(stiff|tight) as"),
+         # "my back's crook" is a bad back, not a fever: only feeling crook is
+         "FEVER": expand("(i'm|i feel|i've been feeling|feeling) (crook|crook all over)", "crook all over")},
     IN: {"BLADDER_BOWEL": expand("i('m| am) not able to pass (urine|motion)",
                                  "(motion|stools) (is|are) not (coming|passing)( properly|)"),
          "SPASM": expand("(a |)catch", "i (have|got) a catch")},
@@ -1155,6 +1341,8 @@ OUTCOMES: dict[str, list[str]] = {
         "(more painful|more sore|stiffer|sorer)", "(in|i'm in) more pain",
         "not good", "bad", "terrible", "awful", "(it |)(aggravated|irritated|inflamed) it",
         "(a lot|much|a bit) more painful",
+        # said in a stretch: the stretch hurts
+        "(ouch|ow|ow ow)", "(ow |ouch |)that (really |)(hurts|hurt)", "that's (too |really |)painful",
     ),
 }
 OUTCOME_LOCALE: dict[str, dict[str, list[str]]] = {
@@ -1367,6 +1555,19 @@ def recommend_samples(locale: str) -> list[str]:
         samples += [f"my {{location}} {pred} {join} {{cause}}"
                     for join in ("since", "after", "ever since", "because", "from")]
         samples += [f"my {{location}} {pred} and {{symptom}}", f"my {{location}} {pred} and now {{symptom}}"]
+    # When said first, as a whole sentence starts: "for the last week my neck has been sore", "since two days
+    # my back is paining", "one month back I fell from my scooter", "since a year I'm having back pain".
+    for pred in PAIN_WORDS:
+        samples.append(f"{{onset}} my {{location}} {pred}")
+        samples += [f"{{onset}} my {{location}} {pred} {join} {{cause}}"
+                    for join in ("after", "since", "because", "from", "when")]
+        samples += [f"{{onset}} my {{location}} {pred} and {{symptom}}"]
+    samples += expand("{onset} (my|i have|i've got|i've had|i am having|i'm having|i have been having|"
+                      "i've been having|i've been getting|there's been|i get) {location}",
+                      "{onset} (my|i have|i've got|i've had|i am having|i'm having|i've been having) "
+                      "(a |)(pain|pains|an ache|a twinge) in {location}",
+                      "{onset} i {cause}", "{onset} i {cause} and (now |)(hurt|injured|did) {location}",
+                      "{onset} {location} (is|has been|'s been|was) {symptom}")
     # Four clauses in the order a story is told: where, since when, why, and how it feels or what they'd like.
     samples += expand(
         "{location} (since|for) {onset} (for|and|after|when|since) {cause} (and|and now) {symptom}",
@@ -1374,12 +1575,24 @@ def recommend_samples(locale: str) -> list[str]:
          "rather) (to use|use|have|)) {preference}"),
         "my {location} (has been|'s been|is|'s) {symptom} (for|since) {onset} (and|but) {cause}",
     )
+    samples += expand("my {location} (has been|'s been|is|'s|was|felt|has felt) {symptom} (since"
+                      "|for) {onset}",
+                      "my {location} (has been|'s been|is|'s) {symptom} (since|after|ever since"
+                      "|from) {cause}",
+                      "{cause} and (felt|i felt) (something|it) (go|pop|give|twinge|click|snap) in"
+                      " {location}",
+                      "{cause} and (now |)(hurt|put out|did in|tweaked|pulled|wrenched) {location}",
+                      "{cause} and now {location}")
     # "I woke up with a stiff neck", "my neck has been stiff since I woke up": waking up with it says
     # where, and that nothing set it off (8.5)
     samples += expand("{cause} (a|my|this) {symptom} {location}",
                       "my {location} (has been|'s been|is|'s|was|felt) {symptom} since i {cause}")
     # "I hurt my back lifting a box", "I pulled my neck at the gym": the doing word said in the sentence
-    samples += [f"{{location}} {verb} {{cause}}" for verb in CAUSE_VERBS]
+    samples += [f"{{location}} {verb} {{cause}}" for verb in CAUSE_VERBS + LOCALE_CAUSE_VERBS.get(locale, [])]
+    samples += [_tidy(f"{{location}} {verb} {{cause}} {tail}")
+                for verb in ["lifting", "carrying", "at", "playing", ""] + LOCALE_CAUSE_VERBS.get(locale, [])
+                for tail in JOB_TAILS.get(locale, [])]
+    samples += [f"{{cause}} {tail}" for tail in JOB_TAILS.get(locale, [])]
     samples += expand(
         "my {condition}('s| is| has| has been|'s been) {onset}",
         "my {condition}('s| is| has) {onset} (and now|and|now) {symptom}",
@@ -1410,6 +1623,10 @@ CAUSE_VERBS = expand("(lifting|carrying|moving|picking up|playing|doing|at|shove
                      "digging|while lifting|while playing|"
                      "when lifting|when i was lifting|when i was playing|while i was lifting|"
                      "while i was playing|in)")
+LOCALE_CAUSE_VERBS = {
+    CA: ["portaging", "hauling", "lugging", "paddling"], AU: ["lugging", "carting", "shifting"],
+    GB: ["lugging", "shifting", "humping"], US: ["hauling", "lugging"], IN: ["lifting heavy"],
+}
 SYMPTOM_LEADS = expand("(since (this|it|the pain|my back pain) started|since then|ever since|lately|recently|"
                        "all of a sudden|suddenly|and now|and)")
 SYMPTOM_TAILS = expand("(since (it|this|the pain|all this) started|since then|since my back (went|"
@@ -1595,8 +1812,6 @@ YES_INTENT = expand(
     "(yes|yep) (it does|there is|there are)",
     "(please|yes please) (go ahead|do that|do)", "yes yes", "yes of course",
     "(sure|yes|yeah) (thing|thanks|thank you)", "why not",
-    # "Say ready when you're in position": the words a person uses for it in a stretch
-    "(okay |ok |)ready( now|)", "(i'm |i am |)in position( now|)", "(okay |ok |)(go|let's go)",
 )
 HELP = expand(
     "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)",
@@ -1657,6 +1872,9 @@ NEXT = expand(
     "(let's go|go|let's move) (to|on to|onto) the next (one|stretch|exercise)",
     "next (stretch|exercise)( please|)", "(i'm|i am) ready for the next (one|stretch)",
     "(the |)next stretch please",
+    # "Say ready when you're in position": the words for it in a stretch. Not a yes: "ready" said to
+    # a safety question must not be heard as one.
+    "(okay |ok |)ready( now|)", "(i'm |i am |)in position( now|)", "(okay |ok |)(go|let's go)",
 )
 PAUSE = expand(
     "pause( it| that| this| the stretch| the session| please| for a (minute|moment|second|sec)|)",
@@ -1725,6 +1943,9 @@ START_SESSION = expand(
     "(kindly|please) start the {modality} timer( for {duration}|)",
     "(chuck|put|pop|stick) a timer on( for (the|my) {modality}|)",
     "(can|could) you time (it|my session)( for {duration}|)",
+    "(start|set) a {duration} timer for (the|my) {modality}",
+    "start the {modality} (timer|pack) for {duration}",
+    "(i'll|i'm going to) (put|pop|chuck) the {modality} on for {duration}",
 )
 START_SESSION_SLOT_SAMPLES = {
     "modality": expand("{modality}", "(let's use|i'll use|use|with|i want|i'd like|let's go with) {modality}",
@@ -1800,6 +2021,8 @@ STRETCH = expand(
     "(have you got|do you have) any (stretches|exercises) i (could|can) do( lying (down|on the floor)|)",
     "(stretches|exercises) i can do lying (down|on the floor)",
     "(what|which) (exercise|exercises) (help|helps) (a|my) {location}",
+    "(i want to do|can i do|give me|show me) some {location} (exercises|stretches)",
+    "{location} (exercises|stretches)",
 )
 STRETCH_HOLD = expand(
     "(make|can you make|please make) (it|them|the hold|the holds|each hold) {change}( please|)",
@@ -1826,7 +2049,13 @@ FORGET = expand(
 )
 
 
-LOCALE_FEEDBACK: dict[str, list[str]] = {AU: expand("she's {outcome}( actually| mate|)")}
+LOCALE_FEEDBACK: dict[str, list[str]] = {
+    AU: expand("she's {outcome}( actually| mate|)", "(ripper|beauty|you beauty|bonzer|good stuff) {outcome}"),
+    CA: expand("(beauty|oh beauty|that's beauty|nice|sweet) {outcome}( eh|)"),
+    GB: expand("(brilliant|lovely|ace|cracking|smashing|champion) {outcome}( cheers|)"),
+    US: expand("(awesome|great|nice|sweet) {outcome}"),
+    IN: expand("(very good|super|good) {outcome}"),
+}
 
 
 def intents(locale: str) -> list[dict]:

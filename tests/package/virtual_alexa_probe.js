@@ -53,6 +53,18 @@ core.SlotType.prototype.matchAll = function indexedMatchAll(value) {
     ([slotValue, synonym]) => new core.SlotMatch(true, text, slotValue, synonym));
 };
 
+// virtual-alexa's AMAZON.NUMBER knows the words "one" to "twenty" only; Alexa's built-in type takes any
+// number said in words ("forty five"). Give it the rest up to 199, so a spoken hold of forty seconds
+// measures the interaction model rather than that gap.
+const numberType = require("virtual-alexa/lib/src/model/BuiltinSlotTypes").NumberSlotType;
+const UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TENS = { 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety" };
+const inWords = (n) => (n < 100 ? `${TENS[n - (n % 10)]}${n % 10 ? " " + UNITS[n % 10] : ""}`
+  : `one hundred${n > 100 ? " and " + (n - 100 <= 20 ? numberType.LONG_FORM_VALUES[n - 100][0] : inWords(n - 100)) : ""}`);
+for (let n = 21; n < 200; n++) {
+  numberType.LONG_FORM_VALUES[n] = [inWords(n)];
+}
+
 async function main() {
   const [modelFile, locale] = process.argv.slice(2);
   const utterances = JSON.parse(require("fs").readFileSync(0, "utf-8"));
