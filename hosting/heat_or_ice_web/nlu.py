@@ -84,6 +84,9 @@ _UNTYPED = ("AMAZON.DURATION", "AMAZON.SearchQuery")
 MAX_SLOT_WORDS = 16  # slot words are often whole clauses ("i can not feel my groin")
 MAX_REPLY_WORDS = 4  # a reply to a slot question longer than this is not taken as an unknown value
 ALIGNED_CANDIDATES = 60  # samples aligned in step 2, the closest first
+# Words that deny. A "no" is never heard in words that have none of them: "there's a squeezing in my
+# chest" is close to "there's no pain in my chest", and the difference is the whole answer.
+DENYING = frozenset({"no", "not", "nope", "nah", "never", "none", "nothing", "neither", "nor", "without"})
 
 
 @dataclass(frozen=True)
@@ -329,6 +332,9 @@ class Understander:
             key=lambda s: (-(overlap[s.order] / len(set(s.literals))), -overlap[s.order], s.order),
         )
         best: tuple[_Match, str] | None = None
+        denies = any(word in DENYING or word.endswith("n't") for word in heard.words)
+        if not denies:
+            ranked = [s for s in ranked if s.intent != "AMAZON.NoIntent"]
         for sample in [*ranked[:ALIGNED_CANDIDATES], *only_slots]:
             found = self._align(sample.intent, sample.tokens, heard)
             if found and _accepted(found, sample.tokens) and (best is None or found.key() > best[0].key()):

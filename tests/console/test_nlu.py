@@ -247,3 +247,17 @@ def test_real_model_opens_by_its_invocation_name(real_nlu):
     name = real_nlu.model.invocation_name
     assert real_nlu.understand(f"open {name}").is_launch
     assert real_nlu.understand("stop").intent == "AMAZON.StopIntent"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["there's a squeezing in my chest", "there's a weird feeling in my groin", "there's pain in both legs"],
+)
+def test_real_model_never_hears_no_in_words_that_deny_nothing(real_nlu, said):
+    # Close to "there's no pain in my chest" word for word; the missing "no" is the whole answer.
+    assert real_nlu.understand(said).intent != "AMAZON.NoIntent"
+
+
+def test_real_model_a_squeeze_in_the_chest_is_chest_pain(real_nlu):
+    heard = real_nlu.understand("there's a squeezing in my chest")
+    assert heard.intent == "RecommendIntent" and resolved(heard, "symptom") == ["CHEST_PAIN"]

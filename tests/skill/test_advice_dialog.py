@@ -339,3 +339,29 @@ def test_answers_are_kept_whatever_ends_the_visit(talk, leave):
     talk.wait(hours=1)
     talk.intent("RecommendIntent")
     assert pending_question(talk) == "URGENT_OR_FRAGILE", "nothing answered is asked again"
+
+
+def test_a_safety_question_answered_with_something_else_is_never_asked_a_third_time(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="DAYS", cause="NO_CAUSE")
+    assert pending_question(talk) == "LOWER_TIER_A"
+    talk.intent("RecommendIntent", condition="SCIATICA")  # something new, but not an answer
+    assert pending_question(talk) == "LOWER_TIER_A"
+    assert talk.speech.startswith("Thanks. Just to check:")
+    talk.intent("RecommendIntent", symptom="SPASM")
+    # Settled the way "not sure" is (8.5): each sign asked on its own, starting with the first.
+    assert pending_question(talk) == "SADDLE_NUMBNESS"
+
+
+def test_a_plain_numb_in_reply_to_the_numbness_question_is_a_yes(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="DAYS", cause="NO_CAUSE")
+    talk.intent("RecommendIntent", symptom="NUMBNESS")  # "yes it's numb"
+    assert pending_question(talk) == "SADDLE_NUMBNESS", "a yes to the combined question: which one"
+
+
+def test_not_sure_about_chest_pain_names_the_chest_signs_to_call_about(talk):
+    talk.intent("RecommendIntent", location="UPPER_BACK", onset="DAYS", cause="NO_CAUSE")
+    assert pending_question(talk) == "CHEST_PAIN"
+    talk.dont_know()
+    talk.dont_know()
+    assert "checked today" in talk.speech and "chest" in talk.speech
+    assert "between your legs" not in talk.speech

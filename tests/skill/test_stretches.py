@@ -274,3 +274,14 @@ def test_a_reply_the_stretch_does_not_understand_is_reminded_not_replayed(talk):
     talk.intent("AMAZON.FallbackIntent")
     assert talk.speech.lower().count("sorry") <= 1
     assert talk.session.attributes["dialog"]["waiting"] == "STRETCH_READY"
+
+
+@pytest.mark.parametrize("when", ["before the hold", "after the hold"])
+def test_ouch_in_a_stretch_stops_it_gently_and_offers_no_more(talk, when):
+    screened_lower_back(talk)
+    talk.intent("StretchIntent")
+    if when == "after the hold":
+        talk.yes()  # ready: the hold is counted
+    talk.intent("FeedbackIntent", outcome="WORSE")  # "ouch, that hurts"
+    assert "Let's stop there" in talk.speech and "slowly" in talk.speech
+    assert "stretch" not in talk.reprompt.lower() and talk.ended

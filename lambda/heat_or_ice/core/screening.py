@@ -262,6 +262,15 @@ WORRYING_REPLY: dict[QuestionId, Reply] = {
     Q.SKIN_SAFETY: Reply.YES,
 }
 
+# A plain symptom said in reply to a safety question about it is a yes: "it's numb" to "any numbness
+# between your legs?", "my arm's gone weak" to the neck's signs. The cautious reading: a yes only
+# brings the "which one" question or the care the sign needs.
+REPLY_AFFIRMS: dict[QuestionId, frozenset[Symptom]] = {
+    Q.LOWER_TIER_A: frozenset({Symptom.NUMBNESS, Symptom.TINGLING, Symptom.WEAKNESS}),
+    Q.SADDLE_NUMBNESS: frozenset({Symptom.NUMBNESS, Symptom.TINGLING}),
+    Q.NECK_DANGER_SIGNS: frozenset({Symptom.WEAKNESS}),
+}
+
 # The pending "which one" after a yes to the combined lower-back question: not a reason to stop asking.
 WHICH_ONE_FLAGS = frozenset({RedFlag.CAUDA_EQUINA_SIGNS, RedFlag.URGENT_OR_FRAGILE})
 

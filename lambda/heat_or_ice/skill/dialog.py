@@ -22,10 +22,12 @@ from ..core import (
     Purpose,
     Question,
     QuestionId,
+    Reply,
     SessionPlan,
     SessionRecord,
     SessionRefusal,
     advise,
+    apply_reply,
     next_question,
     plan_session,
     screening_needed,
@@ -39,6 +41,7 @@ from .outcomes import (
     GiveAdvice,
     GiveCare,
     GoToGoal,
+    Miss,
     NotCovered,
     Offer,
     OfferChoice,
@@ -49,7 +52,7 @@ from .outcomes import (
 from .rendering import NOTHING_TO_CHOOSE, show
 from .rendering import question_words as question_words  # other flows ask the dialog for a question's words
 from .ssml import Segment
-from .state import DialogState, Goal, Waiting
+from .state import MAX_MISSES, DialogState, Goal, Waiting
 from .turn import Turn
 
 
@@ -86,12 +89,24 @@ def decide_next(
     """What still matters, or the advice; or, for someone who asked for a session or a stretch
     before being screened, only the questions that must come before it, then it (8.6)."""
     goal = state.goal
+    for _ in QuestionId:  # each pass settles one question, so this ends long before
+        if goal is None:
+            question = next_question(answers)
+        else:
+            question = screening_needed(answers, Purpose.SESSION if goal is Goal.SESSION else Purpose.STRETCH)
+        if question is None:
+            break
+        if not (state.waiting is Waiting.QUESTION and state.question is question.id):
+            return AskQuestion(question)
+        # The question just asked is still open after whatever was said instead: a miss. Twice,
+        # and it is settled the way "not sure" is; it is never asked a third time.
+        misses = state.misses + 1
+        if misses < MAX_MISSES:
+            return AskQuestion(question, misses=misses, miss=Miss.STILL_OPEN)
+        answers = apply_reply(answers, question.id, Reply.UNSURE)
+        state = state.done_waiting()
     if goal is None:
-        question = next_question(answers)
-        return AskQuestion(question) if question else decide_advice(answers, state, history, now)
-    question = screening_needed(answers, Purpose.SESSION if goal is Goal.SESSION else Purpose.STRETCH)
-    if question is not None:
-        return AskQuestion(question)
+        return decide_advice(answers, state, history, now)
     if advise(answers).action in CARE_ACTIONS:  # a warning sign: care, and nothing physical
         return decide_advice(answers, state.with_(goal=None), history, now)
     return GoToGoal(goal, state.modality, state.minutes)

@@ -22,6 +22,7 @@ class Miss(str, Enum):
 
     UNMATCHED = "UNMATCHED"  # words were heard, but none the question's slot knows
     NOT_AN_ANSWER = "NOT_AN_ANSWER"  # a reply that does not answer this question ("yes" to "where?")
+    STILL_OPEN = "STILL_OPEN"  # something else was said; this question is still unanswered
 
 
 # -- The advice dialog ----------------------------------------------------------------------------

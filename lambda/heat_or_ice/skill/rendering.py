@@ -44,7 +44,11 @@ from .turn import Reply, Turn
 RECOMMEND_INTENT = "RecommendIntent"
 RECOMMEND_SLOTS = ("location", "onset", "cause", "symptom", "otherSymptom", "condition", "preference")
 NOTHING_TO_CHOOSE = frozenset({"OUT_OF_SCOPE", "OUT_OF_SCOPE_ELSEWHERE"})
-MISS_WORDS = {Miss.UNMATCHED: "unmatched.other", Miss.NOT_AN_ANSWER: "fallback.question"}
+MISS_WORDS = {
+    Miss.UNMATCHED: "unmatched.other",
+    Miss.NOT_AN_ANSWER: "fallback.question",
+    Miss.STILL_OPEN: "unmatched.still_open",
+}
 
 
 def show(turn: Turn, outcome: object, intro: Sequence[Segment] = ()) -> Response:
@@ -63,7 +67,7 @@ def render(turn: Turn, outcome: object, intro: list[Segment]) -> Reply:
     if isinstance(outcome, GiveAdvice):
         return _advice(turn, outcome, intro)
     if isinstance(outcome, GiveCare):
-        words = turn.say(f"care.{outcome.advice.reason}")
+        words = turn.say(_care_key(turn, outcome.advice.reason))
         return Reply(speech=[*intro, words], card=(turn.say("care.card_title"), words), end_session=True)
     if isinstance(outcome, NotCovered):
         words = [*intro, turn.say(f"reason.{outcome.reason}"), turn.say("goodbye")]
@@ -101,6 +105,14 @@ def intro_for(turn: Turn, outcome: object) -> list[Segment]:
     if isinstance(outcome, FeedbackAsked) and outcome.session_over:
         return [turn.say("feedback.session_over")]
     return []
+
+
+def _care_key(turn: Turn, reason: str) -> str:
+    """The care words for a reason, in the place's own words where it has them (the signs to call
+    about are the chest's for an upper back, the neck's for a neck)."""
+    location = turn.profile.answers().location
+    placed = f"care.{reason}.{location.value}" if location is not None else ""
+    return placed if placed and turn.speech.has(placed) else f"care.{reason}"
 
 
 def _miss_words(turn: Turn, miss: Miss | None) -> list[Segment]:
@@ -159,8 +171,9 @@ def _choice_words(turn: Turn, advice: Advice) -> list[Segment]:
         declined = turn.say(f"modality.{advice.declined_preference.value}")
         words.append(turn.say("advice.preference_declined", modality=declined))
     elif advice.followed_preference and advice.offer is not None and advice.action is not Action.EITHER:
+        # "Okay, heat it is." is the choice: "I'd suggest heat" after it would say it twice.
         followed = turn.say(f"modality.{advice.offer.value}")
-        words.append(turn.say("advice.preference_followed", modality=followed))
+        return [*words, turn.say("advice.preference_followed", modality=followed)]
     if advice.reason in NOTHING_TO_CHOOSE:
         pass  # a place not covered: no choice to announce, the reason says what is covered
     elif advice.action is Action.EITHER and advice.followed_preference and advice.offer is not None:

@@ -10,7 +10,7 @@ from ask_sdk_model import IntentRequest, ListSlotValue, SimpleSlotValue
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 E = TypeVar("E")
-_HEARD_LIMIT = 40  # a misheard value is echoed back; keep it short
+_HEARD_LIMIT = 200  # characters kept of an unresolved value: never said back, only read for warning signs
 _LONGEST_DURATION_SECONDS = 24 * 3600  # anything longer is a mishearing, not a heat session
 _DURATION = re.compile(
     r"^P(?:(?P<days>\d+)D)?(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"

@@ -21,13 +21,14 @@ from ...core import (
     apply_reply,
     next_question,
 )
-from ...core.screening import SLOTS, WHICH_ONE_FLAGS
+from ...core.screening import REPLY_AFFIRMS, SLOTS, WHICH_ONE_FLAGS
 from ..dialog import continue_advice, pending_question
 from ..outcomes import AskPlainly, AskQuestion, Continue, Miss
 from ..rendering import intro_for, show
 from ..slots import read_enum, read_enum_values
 from ..state import MAX_MISSES, DialogState, Waiting
 from ..turn import Turn
+from ..warning_words import warning_signs_in
 
 SLOT_QUESTIONS = {question_id: field for question_id, (field, _) in SLOTS.items()}
 _FACT_SLOTS = {"onset": Onset, "cause": Cause, "condition": Condition, "preference": Modality}
@@ -62,8 +63,10 @@ def _merge_slots(turn: Turn, answers: Answers) -> tuple[Answers, dict[str, str]]
         "otherSymptom": read_enum_values(request, "otherSymptom", Symptom),
     }
     for slot, (values, heard) in said.items():
-        symptoms.update(values)
-        if heard and not values:
+        # Words Alexa heard that no value covers may still name a warning sign; that sign counts.
+        spotted = frozenset().union(*(warning_signs_in(words) for words in heard))
+        symptoms.update(values, spotted)
+        if heard and not values and not spotted:
             unmatched[slot] = heard[0]
     changes["symptoms"] = frozenset(symptoms)
     return answers.with_changes(**changes), unmatched
@@ -95,6 +98,8 @@ def decide_recommend(
         asked = pending if pending in LOCATION_QUESTIONS else _location_question_due(answers)
         reply = answers.other_place if answers.other_place is not None else Reply.UNSURE
         return Continue(apply_reply(answers, asked, reply))
+    if pending in REPLY_AFFIRMS and (answers.symptoms - before.symptoms) & REPLY_AFFIRMS[pending]:
+        return Continue(apply_reply(answers, pending, Reply.YES))
     pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
     if pending and pending_slot and getattr(answers, pending_slot) is None and answers == before:
         # The question's slot came back empty or unresolved, and nothing else was said:

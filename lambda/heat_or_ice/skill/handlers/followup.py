@@ -33,6 +33,7 @@ from ..slots import read_enum
 from ..ssml import Segment
 from ..state import DialogState, Waiting
 from ..turn import Turn
+from . import stretching
 
 FEEDBACK_WINDOW = timedelta(hours=12)  # later than this, "how did it feel?" is no longer a fair question
 
@@ -115,6 +116,8 @@ class FeedbackHandler(AbstractRequestHandler):
         turn = Turn.of(handler_input)
         said, _ = read_enum(turn.request, "outcome", Outcome)
         said_modality, _ = read_enum(turn.request, "modality", Modality)
+        if said is Outcome.WORSE and said_modality is None and stretching.in_routine(turn):
+            return stretching.stop_for_pain(turn)  # "ouch, that hurts" is about the stretch
         profile = turn.profile
         running = profile.running_session(turn.now)
         latest = profile.latest_session()

@@ -120,7 +120,7 @@ class RoutineDone:
 
 @dataclass(frozen=True)
 class RoutineStopped:
-    pass
+    hurts: bool = False  # stopped because the stretch hurt
 
 
 Outcome = NoStretches | StretchSetUp | HoldChanged | HoldCounted | Reminder | RoutineDone | RoutineStopped
@@ -219,6 +219,15 @@ def next_step(turn: Turn, state: DialogState) -> Response:
 
 def stop_routine(turn: Turn, state: DialogState) -> Response:
     return _show(turn, RoutineStopped(), None)
+
+
+def stop_for_pain(turn: Turn) -> Response:
+    """"Ouch", "that hurts" in a stretch: stop it, come out slowly, no more stretches today."""
+    return _show(turn, RoutineStopped(hurts=True), None)
+
+
+def in_routine(turn: Turn) -> bool:
+    return _in_routine(turn)
 
 
 def remind(turn: Turn, state: DialogState, intro: list[Segment] | None = None) -> Response:
@@ -330,6 +339,8 @@ def render(turn: Turn, outcome: Outcome, *, rules_due: bool = False) -> Reply:
             speech=[turn.say("stretch.done.all"), turn.say("advice.anything_else")],
             reprompt=[turn.say("advice.anything_else.reprompt")],
         )
+    if outcome.hurts:
+        return Reply(speech=[turn.say("stretch.stopped.hurts"), turn.say("goodbye")], end_session=True)
     return Reply(speech=[turn.say("stretch.stopped"), turn.say("goodbye")], end_session=True)
 
 
