@@ -492,6 +492,8 @@ _ACCIDENT = expand(
     "someone (rear ended me|ran into me|drove into me|crashed into me|hit me)", "a (direct|hard) blow",
     "a blow to (my|the) (back|neck|spine)",
     "i (got|took) a (knock|bang|whack)( in a tackle| playing (football|footy|rugby|hockey|soccer)|)",
+    "(i |)(banged|knocked|bumped) (it|my (back|neck)) (on|against) the (cupboard|door|table|shelf|wall)",
+    "(i |)(banged|knocked|bashed|whacked) my (back|neck)",
     "i landed (hard |)on my (back|neck)",
     "(a|a heavy|a hard) tackle",
     # falls, everyday words included
@@ -1237,6 +1239,8 @@ CONDITIONS: dict[str, list[str]] = {
         "osteoporosis", "(brittle|thin|weak|fragile) bones", "my bones are (thin|brittle|weak|fragile)",
         "(my doctor|the doctor) (says|said|told me) my bones are (thin|brittle|weak|fragile)",
         "i (have|'ve got) (osteoporosis|brittle bones|thin bones)",
+        "i (take|'m on|am on) (tablets|medicine|medication|pills) for my bones",
+        "(bone|osteoporosis) (tablets|medicine)",
     ),
     "LONG_TERM_STEROIDS": expand(
         "(long term |)steroids", "(steroid|prednisone|prednisolone) (tablets|treatment|medication)",
@@ -1649,7 +1653,7 @@ LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"]}
 
 
 def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9,
-                      most_words: int = 9) -> list[str]:
+                      most_words: int = 7) -> list[str]:
     """The samples, and each short one (`most_slots` slots, `most_words` words) with the locale's tags and
     lead-ins."""
     short = [x for x in samples if x.count("{") <= most_slots and len(x.split()) <= most_words]
@@ -1738,7 +1742,6 @@ NO_INTENT_BASE = expand(
     "(no |)i can (still |)feel (everything|my legs)( fine| normally|)",
     "(no |)(i'm|i am) not on steroids",
     "(no |)(i don't|i do not) (have|take) (steroids|osteoporosis|anything like that)",
-    "(no |)the skin (feels|is) (fine|normal|okay)",
     "(no |)(there's|there is) nothing (wrong|like that|down there)",
 )
 # What "no ..." negates: the symptoms the skill asks about, by the names people use for them.
@@ -1811,7 +1814,9 @@ YES_INTENT = expand(
     "yes (kindly|please) do (that|it|so)", "(yes|yeah) for sure", "for sure", "too right", "(yes|yeah) mate",
     "(yes|yep) (it does|there is|there are)",
     "(please|yes please) (go ahead|do that|do)", "yes yes", "yes of course",
-    "(sure|yes|yeah) (thing|thanks|thank you)", "why not",
+    "(sure|yes|yeah) (thing|thanks|thank you)", "why not", "(yes |yeah |oh |)go on then",
+    # "Does the skin where the pack will go feel normal?"
+    "(yes |)(it|the skin) (feels|is) (normal|fine|okay)",
 )
 HELP = expand(
     "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)",
@@ -1886,7 +1891,8 @@ PAUSE = expand(
     "(take|let's take) a (break|pause)",
 )
 RESUME = expand(
-    "(resume|continue|carry on|keep going|unpause|go on)( please| then|)",
+    "(resume|continue|carry on|keep going|unpause|go on)( please|)",
+    "(resume|continue|carry on|keep going) then",
     "(okay|ok|right) (resume|continue|carry on|let's carry on|let's continue)( please| then|)",
     "(resume|continue) (the stretch|the session|where we (left off|were))", "pick up where we left off",
     "(let's |)(carry on|continue|keep going)( then|)",
@@ -2021,6 +2027,8 @@ STRETCH = expand(
     "(have you got|do you have) any (stretches|exercises) i (could|can) do( lying (down|on the floor)|)",
     "(stretches|exercises) i can do lying (down|on the floor)",
     "(what|which) (exercise|exercises) (help|helps) (a|my) {location}",
+    "(what|how) about a (stretch|stretches|gentle stretch)( instead|)",
+    "(can i|could i) (do|have) a stretch instead",
     "(i want to do|can i do|give me|show me) some {location} (exercises|stretches)",
     "{location} (exercises|stretches)",
 )

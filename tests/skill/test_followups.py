@@ -183,3 +183,39 @@ def test_D18_burning_worse_with_heat_means_stop_heat_and_use_cold(talk):
     assert "ice session" in talk.speech and "heat session" not in talk.speech
     # 8.3: burning describes pain and is not a nerve sign; burning that grows with heat is D18.
     assert "nine one one" not in talk.speech
+
+
+def test_a_wish_for_heat_is_dropped_once_heat_made_it_worse(timed_talk):
+    talk = timed_talk
+    heat_advice(talk)
+    talk.intent("RecommendIntent", preference="HEAT")  # "I'd rather use heat"
+    start_heat_session(talk)
+    talk.wait(hours=2)
+    talk.launch()
+    talk.intent("FeedbackIntent", outcome="WORSE")
+    assert "sorry the heat made it worse" in talk.speech
+    assert "you'd prefer heat" not in talk.speech, "a wish it just disproved is not declined back"
+
+
+def test_asking_for_heat_again_after_it_made_things_worse_names_heat(talk):
+    heat_advice(talk)
+    talk.intent("FeedbackIntent", outcome="WORSE", modality="HEAT")
+    talk.wait(days=1)
+    talk.intent("RecommendIntent", location="LOWER_BACK", preference="HEAT")
+    assert "you'd prefer heat" in talk.speech
+    assert "Last time, heat made it worse" in talk.speech
+
+
+def test_not_understood_after_advice_asks_the_offer_again_not_the_whole_advice(talk):
+    heat_advice(talk)
+    advice = talk.speech
+    talk.intent("AMAZON.FallbackIntent")
+    assert talk.speech.startswith("I didn't get that.")
+    assert "heat session" in talk.speech and len(talk.speech) < len(advice) / 2
+
+
+def test_im_done_in_a_stretch_ends_the_stretches(talk):
+    heat_advice(talk)
+    talk.intent("StretchIntent")
+    talk.intent("FeedbackIntent")  # "I'm done"
+    assert "leave the stretches there" in talk.speech and talk.ended

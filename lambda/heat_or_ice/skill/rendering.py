@@ -184,10 +184,17 @@ def _choice_words(turn: Turn, advice: Advice) -> list[Segment]:
     return words
 
 
+def _reason_words(turn: Turn, advice: Advice) -> str:
+    # A declined wish names what is declined: "last time, heat made it worse", never a bare "it".
+    declined = advice.declined_preference
+    named = {"declined": turn.say(f"modality.{declined.value}")} if declined is not None else {}
+    return turn.say(f"reason.{advice.reason}", **named)
+
+
 def _advice_words(turn: Turn, advice: Advice, spoken_caution: Caution | None) -> list[Segment]:
     """Spoken: the choice, one reason, one safety line. Everything else is on the card."""
     words = _choice_words(turn, advice)
-    words.append(turn.say(f"reason.{advice.reason}"))
+    words.append(_reason_words(turn, advice))
     if advice.comfort_reason and advice.offer is not None:
         words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
     if spoken_caution is not None:
@@ -198,7 +205,7 @@ def _advice_words(turn: Turn, advice: Advice, spoken_caution: Caution | None) ->
 def _card_words(turn: Turn, advice: Advice) -> list[Segment]:
     """The card carries the full advice: every reason and every safety line."""
     words = _choice_words(turn, advice)
-    words.append(turn.say(f"reason.{advice.reason}"))
+    words.append(_reason_words(turn, advice))
     if advice.also_see_clinician and advice.action is not Action.CLINICIAN_SOON:
         words.append(turn.say("advice.action.CLINICIAN_SOON"))
     if advice.comfort_reason and advice.offer is not None:

@@ -116,8 +116,11 @@ class FeedbackHandler(AbstractRequestHandler):
         turn = Turn.of(handler_input)
         said, _ = read_enum(turn.request, "outcome", Outcome)
         said_modality, _ = read_enum(turn.request, "modality", Modality)
-        if said is Outcome.WORSE and said_modality is None and stretching.in_routine(turn):
-            return stretching.stop_for_pain(turn)  # "ouch, that hurts" is about the stretch
+        if said_modality is None and stretching.in_routine(turn):
+            if said is Outcome.WORSE:
+                return stretching.stop_for_pain(turn)  # "ouch, that hurts" is about the stretch
+            if said is None:
+                return stretching.stop_routine(turn, turn.state)  # "I'm done" ends the stretches
         profile = turn.profile
         running = profile.running_session(turn.now)
         latest = profile.latest_session()
@@ -156,8 +159,12 @@ def record_outcome(
     recorded = FeedbackRecorded(modality, outcome, take_it_off=take_it_off)
     turn.move_to(state_after(turn.state, recorded))
     if turn.profile.episode is not None:
-        # The next advice learns from it (D17, D18, D24); say it now while it matters.
-        return continue_advice(turn, turn.profile.answers(), intro_for(turn, recorded))
+        # The next advice learns from it (D17, D18, D24); say it now while it matters. A wish for
+        # what just made it worse is not a wish any more: it is not declined back to them.
+        answers = turn.profile.answers()
+        if outcome is Outcome.WORSE and answers.preference is modality:
+            answers = answers.with_changes(preference=None)
+        return continue_advice(turn, answers, intro_for(turn, recorded))
     return offer_stretch_or_close(turn, intro_for(turn, recorded))
 
 

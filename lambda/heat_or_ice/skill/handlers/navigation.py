@@ -40,8 +40,12 @@ def repeat_expectation(turn: Turn, intro: list) -> Response | None:
     last = turn.session.get("last_said")
     if (turn.state.waiting is not Waiting.NOTHING and isinstance(last, dict)
             and isinstance(last.get("speech"), str)):
+        # The short form of what is pending ("Would you like me to time a 10 minute ice session?"),
+        # not the whole advice again; "repeat" is the way to hear all of it.
+        short = last.get("reprompt")
+        said = short if isinstance(short, str) and short else last["speech"]
         reprompt = [turn.say("help.offer")]
-        return turn.respond(Reply(speech=[*intro, last["speech"]], reprompt=reprompt))
+        return turn.respond(Reply(speech=[*intro, said], reprompt=reprompt))
     return None
 
 
