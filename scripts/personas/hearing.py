@@ -35,7 +35,8 @@ COMFORT_CLASSES = frozenset({ICE, HEAT, MOIST_HEAT, EITHER, ALTERNATE})
 _ACTION_CLASSES = {"CLINICIAN_SOON": SEE_GP_SOON, "CLINICIAN_TODAY": SAME_DAY, "CLINICIAN_NOW": EMERGENCY}
 # Locale keys that speak about which places the skill covers (a knee, a shoulder...).
 _SCOPE_KEY = re.compile(
-    r"unmatched\.location|not_covered|uncovered|other_place|out_of_scope|scope|(^|\.)places?(\.|$)"
+    r"unmatched\.location|not_covered|uncovered|other_place|out_of_scope|scope|(^|\.)places?(\.|$)",
+    re.IGNORECASE,  # reason keys are upper case ("reason.OUT_OF_SCOPE")
 )
 # Session attribute "expect" kinds of the dialog before the typed dialog state, as `Waiting` values.
 _LEGACY_WAITING = {

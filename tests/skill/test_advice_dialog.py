@@ -192,6 +192,13 @@ def test_8_2_a_knee_gets_no_heat_or_ice_advice_and_no_echo(talk):
     assert "pharmacist" in talk.speech and talk.ended
 
 
+def test_8_2_the_same_knee_said_again_ends_gently_on_the_second_telling(talk):
+    talk.intent("RecommendIntent", location="KNEE")
+    talk.intent("RecommendIntent", location="KNEE")  # "it's my knee", again
+    assert "didn't catch" not in talk.speech
+    assert "I can only help with back and neck pain" in talk.speech and talk.ended
+
+
 def test_8_2_a_knee_then_the_lower_back_goes_on_as_usual(talk):
     talk.intent("RecommendIntent", location="KNEE")
     talk.intent("RecommendIntent", location="LOWER_BACK")

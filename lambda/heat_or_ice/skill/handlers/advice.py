@@ -92,7 +92,10 @@ def decide_recommend(
 ) -> Continue | AskQuestion:
     """What was said with RecommendIntent (`answers`, merged into `before`), while `state` waits."""
     pending = state.question if state.waiting is Waiting.QUESTION else None
-    if answers.location is None and ("location" in unmatched or answers.other_place != before.other_place):
+    named_elsewhere = answers.other_place != before.other_place or (
+        pending in LOCATION_QUESTIONS and answers.other_place is not None  # the same place, said again
+    )
+    if answers.location is None and ("location" in unmatched or named_elsewhere):
         # 8.2: a place not covered, or words that named no place. Never said back: the next
         # question says what is covered, once; after that the talk ends gently.
         asked = pending if pending in LOCATION_QUESTIONS else _location_question_due(answers)
