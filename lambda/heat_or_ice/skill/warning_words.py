@@ -11,6 +11,7 @@ the emergency department for nothing, so when in doubt this finds nothing and th
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..core import Symptom
 
@@ -52,11 +53,10 @@ _SIGNS: tuple[tuple[Symptom, tuple[str, ...]], ...] = (
         r"\b(worst|severe|splitting|blinding|pounding|terrible|horrendous|horrible|awful|really bad)\b",
     )),
 )
-_COMPILED = tuple((sign, tuple(re.compile(p) for p in patterns)) for sign, patterns in _SIGNS)
 
 # Words that deny having the sign. Not "no feeling", "can't feel", "couldn't pee", "not able to":
 # those say the sign is there.
-_DENIED = re.compile(
+_DENIED = (
     r"^(no|nope|nah|not|nothing|none|never|neither)\b(?! (feeling|sensation|control))"
     r"|\b(don'?t|do not|doesn'?t|does not|haven'?t|have not|hasn'?t|has not|didn'?t|did not) "
     r"(have|had|got|get|notice|noticed|think)\b(?! (able|been able))"
@@ -67,9 +67,17 @@ _DENIED = re.compile(
 _LONGEST = 200  # characters; Alexa's slot values are far shorter
 
 
+@cache
+def _compiled() -> tuple[re.Pattern[str], tuple[tuple[Symptom, tuple[re.Pattern[str], ...]], ...]]:
+    """Compiled on first use: most requests never need them, and a cold start should not pay."""
+    signs = tuple((sign, tuple(re.compile(p) for p in patterns)) for sign, patterns in _SIGNS)
+    return re.compile(_DENIED), signs
+
+
 def warning_signs_in(heard: str) -> frozenset[Symptom]:
     """The warning signs these unresolved words name, or none when the words deny or are unclear."""
     words = " ".join(heard.lower().replace("’", "'").split())[:_LONGEST]
-    if not words or _DENIED.search(words):
+    denied, signs = _compiled()
+    if not words or denied.search(words):
         return frozenset()
-    return frozenset(sign for sign, patterns in _COMPILED if all(p.search(words) for p in patterns))
+    return frozenset(sign for sign, patterns in signs if all(p.search(words) for p in patterns))
