@@ -143,6 +143,8 @@ def _question(turn: Turn, outcome: AskQuestion, intro: list[Segment]) -> Reply:
         intro = [*intro, turn.say("conversation.sympathy")]  # once, before the first question
     question = outcome.question
     words, reprompt = question_words(turn, question.id)
+    if outcome.misses:
+        words = reprompt  # asked again: the short, plain form ("First, a quick safety check" was said)
     directives = []
     # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
     if question.kind is QuestionKind.SLOT and question.slot and isinstance(turn.request, IntentRequest):
