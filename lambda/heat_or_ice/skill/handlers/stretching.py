@@ -226,9 +226,6 @@ def stop_for_pain(turn: Turn) -> Response:
     return _show(turn, RoutineStopped(hurts=True), None)
 
 
-def in_routine(turn: Turn) -> bool:
-    return _in_routine(turn)
-
 
 def remind(turn: Turn, state: DialogState, intro: list[Segment] | None = None) -> Response:
     routine = routine_of(state)
@@ -432,7 +429,7 @@ def _counted_pause(turn: Turn, seconds: int) -> list[Segment]:
 
 
 # Intents of the routine -------------------------------------------------------------------------
-def _in_routine(turn: Turn) -> bool:
+def in_routine(turn: Turn) -> bool:
     return (
         turn.state.waiting in (Waiting.STRETCH_READY, Waiting.STRETCH_NEXT)
         and routine_of(turn.state) is not None
@@ -455,7 +452,7 @@ class StretchNextHandler(AbstractRequestHandler):
     """"Next" in a routine: ready before a hold, on to the next after one."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.NextIntent")(handler_input) and _in_routine(Turn.of(handler_input))
+        return is_intent_name("AMAZON.NextIntent")(handler_input) and in_routine(Turn.of(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
@@ -466,7 +463,7 @@ class StretchRepeatHandler(AbstractRequestHandler):
     """"Repeat" in a routine (registered before the general repeat, which has no pauses to replay)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.RepeatIntent")(handler_input) and _in_routine(Turn.of(handler_input))
+        return is_intent_name("AMAZON.RepeatIntent")(handler_input) and in_routine(Turn.of(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
