@@ -889,6 +889,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i didn't (even |)feel (it coming|it happen|the urge|that i needed to go)",
             "i (can't|couldn't) feel when i need to (go|pee|wee)",
             "(i've|i have) lost control (of|over) my (bladder|bowels|waterworks)",
+            "i (cannot|can't|can not) control my (bowels|bladder|motions)",
+            "i (have|'ve got) no control (over|of) my (bowels|bladder)",
+            "(i'm|i am) not able to control my (motions|bowels|bladder|urine)",
             ("i (haven't|have not) been able to (pee|wee|urinate|go to the toilet)( right|"
              " properly| normally|)"
              "( since| since then| since it started|)"),
@@ -925,6 +928,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             ("my foot('s| is) (kind of |)(slapping|dragging|catching) (the floor|the ground|on the rug|"
              "on the carpet)( when i walk|)"),
             "my (foot|toes) (keeps|keep) catching (on the (rug|floor|carpet|ground|stairs)|when i walk)",
+            "my foot('s| has) been (kind of |)(dragging|catching|slapping)",
+            "i keep (catching|stubbing) my (toes|foot) on (the carpet|the floor|the stairs|things)",
+            "i keep tripping over my (own |)(foot|feet|toes)",
             "i (almost|nearly) fell (down|over) (twice|a few times|because my leg gave way)",
             f"my (foot|left foot|right foot|leg) {HEDGES}(drags|slaps|flops|catches)( when i walk|)",
             "my (right |left |)leg keeps (buckling|giving way|giving out)( when i walk|)",
@@ -970,6 +976,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(it's|there's) like an electric shock (down|through) my (spine|back)",
             "(my face|the side of my face) (is|feels|has gone) numb",
             "i (keep|'ve been|have been|am|'m) seeing double",
+            "i('m| am|'ve been| keep) seeing two of everything",
+            "my (left |right |)(arm|hand)('s| has| is) (gone |)(a bit |)(weak and clumsy|clumsy)",
+            "i keep dropping (things|stuff|my cup|my phone)",
             "my (hands|arms|fingers) (feel|are|have gone|'ve gone) (all |really |)(clumsy|weak and clumsy)",
         ),
     },
@@ -1033,6 +1042,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             ("(there's|i've got|i feel) (a |)(squeezing|pressure|tightness|heaviness|crushing feeling) "
              "(in|on|across) my chest"),
             "my chest (feels|is|gets) (tight|heavy|squeezed|crushed)( when i (walk|move|breathe)|)",
+            ("(i've had |i have |i've got |there's |)(a |this |)tight feeling (in|across) my chest"
+             "( as well| too|)"),
+            "(i'm |i am |i feel |)(a bit|bit) breathless",
             "(it feels like |)something('s| is) (squeezing|pressing on|sitting on) my chest",
             "(my|the) chest is (also |)paining( also| too|)",
             "(i've got|i have|there's) (a |)pain in my chest (too|as well|also)",
@@ -1053,8 +1065,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i('ve| have) dropped (a lot of |some |)weight",
 
             "i('m| am) losing weight (also |)without (any |)(dieting|trying)",
-            ("i('ve| have) (dropped|lost) (about |nearly |)(five|ten|fifteen|a few|heaps of) (pounds|kilos)"
-             "( without trying|)"),
+            ("i('ve| have) (dropped|lost) (about |nearly |)(five|six|eight|ten|fifteen|a few|heaps of) "
+             "(pounds|kilos)( without trying|)"),
         ),
     },
     "CANCER_HISTORY": {
@@ -1071,6 +1083,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i('m| am) a (cancer|breast cancer|prostate cancer|bowel cancer) survivor",
             "i (went through|had|have had|'ve had) (chemo|chemotherapy|radiotherapy|cancer treatment)",
             "i (had|'ve had) (cancer|(breast|prostate|bowel) cancer) (a few|two|five|ten) years (ago|back)",
+            "(but |)i did have cancer( years ago| a few years ago| before|)( it's all clear now|)",
         ),
     },
     "NIGHT_PAIN": {
@@ -1347,6 +1360,7 @@ OUTCOMES: dict[str, list[str]] = {
         "(a lot|much|a bit) more painful",
         # said in a stretch: the stretch hurts
         "(ouch|ow|ow ow)", "(ow |ouch |)that (really |)(hurts|hurt)", "that's (too |really |)painful",
+        "(that|it) pinches( a bit|)",
     ),
 }
 OUTCOME_LOCALE: dict[str, dict[str, list[str]]] = {
@@ -1652,6 +1666,9 @@ LOCALE_TAGS: dict[str, list[str]] = {CA: ["eh"], AU: ["mate"], GB: ["cheers"]}
 LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"]}
 
 
+LONGEST_LED = 5  # words of a sample that still gets a locale's lead-in
+
+
 def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9,
                       most_words: int = 7) -> list[str]:
     """The samples, and each short one (`most_slots` slots, `most_words` words) with the locale's tags and
@@ -1659,7 +1676,9 @@ def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9,
     short = [x for x in samples if x.count("{") <= most_slots and len(x.split()) <= most_words]
     out = list(samples)
     out += [f"{x} {tag}" for tag in LOCALE_TAGS.get(locale, []) for x in short if not x.endswith(tag)]
-    out += [f"{lead} {x}" for lead in LOCALE_LEADS.get(locale, []) for x in short if not x.startswith(lead)]
+    # A lead-in ("kindly ...") goes before short requests only: it is how a request starts, not a story.
+    out += [f"{lead} {x}" for lead in LOCALE_LEADS.get(locale, []) for x in short
+            if not x.startswith(lead) and len(x.split()) <= LONGEST_LED]
     return unique(out)
 
 DONT_KNOW = expand(
@@ -1816,7 +1835,8 @@ YES_INTENT = expand(
     "(please|yes please) (go ahead|do that|do)", "yes yes", "yes of course",
     "(sure|yes|yeah) (thing|thanks|thank you)", "why not", "(yes |yeah |oh |)go on then",
     # "Does the skin where the pack will go feel normal?"
-    "(yes |)(it|the skin) (feels|is) (normal|fine|okay)",
+    "(yes |)(it|the skin) (feels|is) (normal|fine|okay)", "(yep |yes |yeah |)skin's (fine|normal|okay)",
+    "(yes|yeah|yep) (that's what i (just |)said|i (just |)told you|like i said)",
 )
 HELP = expand(
     "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)",
@@ -2028,7 +2048,7 @@ STRETCH = expand(
     "(stretches|exercises) i can do lying (down|on the floor)",
     "(what|which) (exercise|exercises) (help|helps) (a|my) {location}",
     "(what|how) about a (stretch|stretches|gentle stretch)( instead|)",
-    "(can i|could i) (do|have) a stretch instead",
+    "(can i|could i) (do|have) a stretch instead", "(a |)(stretch|stretches) please",
     "(i want to do|can i do|give me|show me) some {location} (exercises|stretches)",
     "{location} (exercises|stretches)",
 )

@@ -372,3 +372,11 @@ def test_not_sure_about_chest_pain_names_the_chest_signs_to_call_about(talk):
     talk.dont_know()
     assert "checked today" in talk.speech and "chest" in talk.speech
     assert "between your legs" not in talk.speech
+
+
+def test_a_neck_is_told_the_neck_signs_to_call_about_not_the_lower_backs(talk):
+    talk.intent("RecommendIntent", location="NECK", onset="DAYS", cause="NO_CAUSE", symptom="NUMBNESS")
+    answer_questions(talk)
+    assert "Nerve symptoms" in talk.speech
+    assert "weak or clumsy" in talk.speech and "between your legs" not in talk.speech
+    assert "between your legs" not in talk.card["content"]

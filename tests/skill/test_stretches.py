@@ -285,3 +285,18 @@ def test_ouch_in_a_stretch_stops_it_gently_and_offers_no_more(talk, when):
     talk.intent("FeedbackIntent", outcome="WORSE")  # "ouch, that hurts"
     assert "Let's stop there" in talk.speech and "slowly" in talk.speech
     assert "stretch" not in talk.reprompt.lower() and talk.ended
+
+
+def test_i_want_to_stop_in_a_stretch_ends_the_stretches(talk):
+    screened_lower_back(talk)
+    talk.intent("StretchIntent")
+    talk.intent("CancelSessionIntent")  # "I want to stop"
+    assert "leave the stretches there" in talk.speech and talk.ended
+
+
+def test_it_hurts_in_a_stretch_stops_it_rather_than_advising_again(talk):
+    screened_lower_back(talk)
+    talk.intent("StretchIntent")
+    talk.yes()
+    talk.intent("RecommendIntent")  # "it hurts"
+    assert "Let's stop there" in talk.speech and "I'd suggest" not in talk.speech

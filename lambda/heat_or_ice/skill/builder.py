@@ -62,9 +62,9 @@ def build_skill(
         LaunchHandler(),
         SessionEndedHandler(),
         ReplyHandler(sessions),
+        *stretch_handlers(),  # before the session handlers: "I want to stop" in a stretch is the stretch
         *session_handlers(sessions),
         *followup_handlers(),
-        *stretch_handlers(),
         *privacy_handlers(),
         RecommendIntentHandler(),
         HelpHandler(),

@@ -67,7 +67,7 @@ def render(turn: Turn, outcome: object, intro: list[Segment]) -> Reply:
     if isinstance(outcome, GiveAdvice):
         return _advice(turn, outcome, intro)
     if isinstance(outcome, GiveCare):
-        words = turn.say(_care_key(turn, outcome.advice.reason))
+        words = turn.say(_placed(turn, f"care.{outcome.advice.reason}"))
         return Reply(speech=[*intro, words], card=(turn.say("care.card_title"), words), end_session=True)
     if isinstance(outcome, NotCovered):
         words = [*intro, turn.say(f"reason.{outcome.reason}"), turn.say("goodbye")]
@@ -107,12 +107,12 @@ def intro_for(turn: Turn, outcome: object) -> list[Segment]:
     return []
 
 
-def _care_key(turn: Turn, reason: str) -> str:
-    """The care words for a reason, in the place's own words where it has them (the signs to call
-    about are the chest's for an upper back, the neck's for a neck)."""
+def _placed(turn: Turn, key: str) -> str:
+    """The key in the place's own words where the locale has them ("care.D1_UNSURE.NECK"): the signs
+    to watch for are the chest's for an upper back and the neck's for a neck, not the lower back's."""
     location = turn.profile.answers().location
-    placed = f"care.{reason}.{location.value}" if location is not None else ""
-    return placed if placed and turn.speech.has(placed) else f"care.{reason}"
+    placed = f"{key}.{location.value}" if location is not None else ""
+    return placed if placed and turn.speech.has(placed) else key
 
 
 def _miss_words(turn: Turn, miss: Miss | None) -> list[Segment]:
@@ -200,7 +200,7 @@ def _advice_words(turn: Turn, advice: Advice, spoken_caution: Caution | None) ->
     if advice.comfort_reason and advice.offer is not None:
         words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
     if spoken_caution is not None:
-        words.append(turn.say(f"caution.{spoken_caution.value}"))
+        words.append(turn.say(_placed(turn, f"caution.{spoken_caution.value}")))
     return words
 
 
@@ -213,7 +213,7 @@ def _card_words(turn: Turn, advice: Advice) -> list[Segment]:
     if advice.comfort_reason and advice.offer is not None:
         words.append(turn.say("advice.comfort", modality=turn.say(f"modality.{advice.offer.value}")))
         words.append(turn.say(f"reason.{advice.comfort_reason}"))
-    words += [turn.say(f"card.caution.{caution.value}") for caution in advice.cautions]
+    words += [turn.say(_placed(turn, f"card.caution.{caution.value}")) for caution in advice.cautions]
     if Caution.SHORT_TERM_RELIEF not in advice.cautions:
         words.append(turn.say("card.caution.SHORT_TERM_RELIEF"))
     return words

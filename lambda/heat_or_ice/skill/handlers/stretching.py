@@ -482,5 +482,36 @@ class StretchHoldHandler(AbstractRequestHandler):
         return change_hold(turn, turn.state, change, read_number(turn.request, "seconds"))
 
 
+def _said_nothing_more(handler_input: HandlerInput) -> bool:
+    slots = getattr(getattr(handler_input.request_envelope.request, "intent", None), "slots", None) or {}
+    return not any(isinstance(slot.value, str) and slot.value.strip() for slot in slots.values())
+
+
+class StretchStopHandler(AbstractRequestHandler):
+    """"I want to stop", "stop it" in a routine, with no heat or ice running: the stretches end."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not is_intent_name("CancelSessionIntent")(handler_input) or not _said_nothing_more(handler_input):
+            return False
+        turn = Turn.of(handler_input)
+        return in_routine(turn) and turn.profile.running_session(turn.now) is None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = Turn.of(handler_input)
+        return stop_routine(turn, turn.state)
+
+
+class StretchHurtsHandler(AbstractRequestHandler):
+    """"It hurts" in a routine, naming nothing else: the stretch stops, gently."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return (is_intent_name("RecommendIntent")(handler_input) and _said_nothing_more(handler_input)
+                and in_routine(Turn.of(handler_input)))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return stop_for_pain(Turn.of(handler_input))
+
+
 def stretch_handlers() -> list[AbstractRequestHandler]:
-    return [StretchHandler(), StretchNextHandler(), StretchRepeatHandler(), StretchHoldHandler()]
+    return [StretchHandler(), StretchNextHandler(), StretchRepeatHandler(), StretchHoldHandler(),
+            StretchStopHandler(), StretchHurtsHandler()]
