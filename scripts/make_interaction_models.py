@@ -797,6 +797,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "both (of |)my legs (are|feel|have gone|went|'ve gone) (numb|weak|tingly|dead|heavy|funny)",
             "both (of |)my legs (hurt|ache|tingle|are tingling|are hurting|are aching|are weak|are numb)",
             "my legs (feel|are) (a bit |)(weak|numb) both of them",
+            "both (of |)my legs are feeling (numb|weak|numb and weak|weak and numb|tingly)",
             ("(i've got|i have|there's|i get|i'm getting) (pain|numbness|weakness|tingling|"
              "pins and needles) in both (of |)(my |)legs"),
             "(it|the pain)('s| is) (going |gone |)(down|into|in) both (of |)(my |)legs( now|)",
@@ -839,6 +840,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(the insides|inside) of my thighs (are|feel|have gone) numb",
             "(numbness|tingling) (between my legs|in my groin)",
             *(f"(numbness|no feeling|pins and needles) {place}" for place in SADDLE_PLACES),
+            ("(i've got|i have|there's) (numbness|pins and needles|tingling) (in|around) my "
+             "(bum|bottom|backside|groin)"),
             *(f"i (can't|cannot) feel (anything|a thing) {place}"
               for place in SADDLE_PLACES),
             *(f"(there's|i've got|i have) no feeling {place}"
@@ -1553,6 +1556,8 @@ def recommend_samples(locale: str) -> list[str]:
     )
     samples += [f"{filler} {lead} {{{slot}}}" for slot in ("location", "onset", "cause")
                 for filler in FILLERS for lead in SINGLE_LEADS[slot]]
+    # "I've got pins and needles in my bum": the symptom said whole, not split into a tingle and a place
+    samples += expand("(i've got|i have|there's) {symptom}")
     samples += ([f"{lead} {{symptom}}" for lead in SYMPTOM_LEADS]
                 + [f"{{symptom}} {tail}" for tail in SYMPTOM_TAILS])
     samples += [f"{{{slot}}} {closer}" for slot in ("location", "symptom", "condition", "preference")
