@@ -33,7 +33,7 @@ def advice_feedback_and_advice_again(alexa: VirtualAlexa) -> None:
 
     # Session 3: asking again, the skill remembers the episode and what the heat did.
     alexa.say("should I use heat or ice")
-    assert "Since dry heat made it worse" in alexa.speech
+    assert "Since the heat pack made it worse" in alexa.speech
     assert "I'd suggest heat." not in alexa.speech
     alexa.say("stop")
     assert alexa.ended

@@ -37,7 +37,7 @@ def test_heat_made_it_worse_so_the_next_advice_is_not_dry_heat_and_says_why(time
     assert "How did the heat feel" in talk.speech
     talk.intent("FeedbackIntent", outcome="WORSE")
     assert "sorry the heat made it worse" in talk.speech
-    assert "Since dry heat made it worse" in talk.speech
+    assert "Since the heat pack made it worse" in talk.speech
     assert "I'd suggest heat" not in talk.speech
     assert "moist warmth" in talk.speech or "I'd suggest ice" in talk.speech
     talk.wait(days=1)

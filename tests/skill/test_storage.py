@@ -67,7 +67,7 @@ def test_dynamodb_keeps_the_history_and_speaks_exactly_as_sqlite(dynamodb_table,
     monkeypatch.setenv("SKILL_DB_PATH", str(tmp_path / "same.sqlite3"))
     on_sqlite = three_visits(build_skill_from_environment())
     assert on_dynamodb == on_sqlite
-    assert "heat made it worse" in on_sqlite[-1]
+    assert "heat pack made it worse" in on_sqlite[-1]
 
 
 def test_stored_record_holds_only_ids_flags_and_times(tmp_path):
