@@ -106,13 +106,15 @@ PLACE_NAMES: dict[str, tuple[list[str], list[str]]] = {
     "LOWER_BACK": (
         ["lower back", "back", "low back"],
         expand("lumbar (spine|region|area|)", "(lower |)back muscles", "spine", "lower back muscles",
-               "(left|right) lower back", "lower (left|right) back"),
+               "(left|right) lower back", "lower (left|right) back",
+               # a short answer to "your lower back, your upper back, your neck, or ...?"
+               "lower", "the lower one", "lower down"),
     ),
     "UPPER_BACK": (
         ["upper back", "mid back", "middle back", "shoulder blades"],
         expand("thoracic spine", "upper spine", "upper back muscles", "shoulder blade",
                "(left|right) shoulder blade",
-               "shoulders", "midback", "rhomboids"),
+               "shoulders", "midback", "rhomboids", "upper", "the upper one", "higher up"),
     ),
     "NECK": (
         ["neck", "neck and shoulders"],
@@ -494,6 +496,7 @@ _ACCIDENT = expand(
     "i (got|took) a (knock|bang|whack)( in a tackle| playing (football|footy|rugby|hockey|soccer)|)",
     "(i |)(banged|knocked|bumped) (it|my (back|neck)) (on|against) the (cupboard|door|table|shelf|wall)",
     "(i |)(banged|knocked|bashed|whacked) my (back|neck)",
+    "(i |)did (fall|slip|trip)( over| down|)", "(i |)did come off (a|the|my) (ladder|bike|horse|roof)",
     "i landed (hard |)on my (back|neck)",
     "(a|a heavy|a hard) tackle",
     # falls, everyday words included
@@ -664,6 +667,7 @@ SADDLE_PLACES = expand(
     "between (my|me) legs", "down (there|below)", "around me bum",
 )
 SADDLE_PAIRS = expand("(my|me) (bum|bottom|groin|backside) and between (my|me) legs",
+                      "(my|me) (bum|bottom|backside) and (my |)(privates|private parts|groin)",
                       "between my legs and (my|me) (bum|bottom|backside)",
                       "(the|my) private (area|parts)( and (the|my) (buttocks|bottom)|)",
                       "(my|me) (groin|bum|bottom|butt|backside|crotch|privates)")
@@ -847,9 +851,12 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             *(f"(there's|i've got|i have) no feeling {place}"
               for place in SADDLE_PLACES),
             *(f"{place} (has gone|have gone|is|are|feels|feel) numb" for place in SADDLE_PAIRS),
+            *(f"{place} (feels|feel) (kind of|a bit) numb" for place in SADDLE_PAIRS),
             *(f"{place} {'have' if ' and ' in place else 'has'} gone all numb" for place in SADDLE_PAIRS),
             *(f"(there's|there is) numbness {place}" for place in SADDLE_PLACES),
             f"(my|me) (groin area|private area|crotch area) (feels|is|'s gone) {HEDGES}numb",
+            ("(numb|pins and needles) (like|where) (i'd sit on|you sit on|you'd sit on) a "
+             "(bike|bicycle) saddle"),
             f"(it's|it feels|it's gone) {HEDGES}numb (down there|between my legs|round my (bottom|bum)|"
             "in my (groin|private area))",
         ),
@@ -895,6 +902,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i (cannot|can't|can not) control my (bowels|bladder|motions)",
             "i (have|'ve got) no control (over|of) my (bowels|bladder)",
             "(i'm|i am) not able to control my (motions|bowels|bladder|urine)",
+            "i (could not|couldn't|can't|cannot) hold my (motions|bowels|wee|pee|urine)",
+            "i('ve| have) had (two|a couple of|a few) accidents",
             ("i (haven't|have not) been able to (pee|wee|urinate|go to the toilet)( right|"
              " properly| normally|)"
              "( since| since then| since it started|)"),
@@ -980,6 +989,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(my face|the side of my face) (is|feels|has gone) numb",
             "i (keep|'ve been|have been|am|'m) seeing double",
             "i('m| am|'ve been| keep) seeing two of everything",
+            "i (did |)(kind of |)(pass|passed|black|blacked) out( earlier| for a second| this morning|)",
+            "(it's|it is) hard to swallow",
+            "my (words are|speech is) (coming out |)(a bit |)(slurry|slurred)",
             "my (left |right |)(arm|hand)('s| has| is) (gone |)(a bit |)(weak and clumsy|clumsy)",
             "i keep dropping (things|stuff|my cup|my phone)",
             "my (hands|arms|fingers) (feel|are|have gone|'ve gone) (all |really |)(clumsy|weak and clumsy)",
@@ -1022,6 +1034,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             ("i('ve| have) been (all shivery|shivery|really crook|real crook) (and|with) "
              "(running a temperature|a temperature|a fever)"),
             "i (am|'m) having fever( and (body pain|body ache|body aches|chills)|)",
+            "i('ve| have) got a (temp|temperature)", "i feel like death warmed up",
+            "(i've been |)burning up all night",
             "(fever|a temperature) and (body (pain|ache|aches)|chills|the shivers)",
             f"i feel {HEDGES}(sick|feverish|hot and cold|shivery)( and achy| and (achy|sore) all over|)",
             "(fever|a temperature) is (also |)there( since (yesterday|two days|a few days)|)",
@@ -1049,6 +1063,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
              "( as well| too|)"),
             "(i'm |i am |i feel |)(a bit|bit) breathless",
             "(it feels like |)something('s| is) (squeezing|pressing on|sitting on) my chest",
+            "(a |)(sort of |)heavy pressure in my chest( (that |)comes and goes|)",
             "(my|the) chest is (also |)paining( also| too|)",
             "(i've got|i have|there's) (a |)pain in my chest (too|as well|also)",
             "(some |)pain is (also |)there in my chest", "(there's|there is) (this |a |)tight pain"
@@ -1107,6 +1122,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i can't (sleep|get comfortable) (for the pain|because of the pain|no matter how i lie)",
             "it keeps me (up|awake) (all night|at night)( even (when i'm|when i am) lying still|)",
             "i keep waking up (at night|in the night|every night)( with (it|the pain)|)",
+            "(it's|it is) (worst|at its worst) at night", "nothing eases it( even lying (still|dead still)|)",
         ),
     },
     "COUGH_SNEEZE": {
@@ -1728,7 +1744,10 @@ def dont_know_samples(locale: str) -> list[str]:
 
 
 NO_INTENT_BASE = expand(
-    "nope", "nah", "no thank you",
+    "nope", "nah", "no thank you", "(um|uh|erm|hmm|well|oh) (no|nope|nah)",
+    "(no|nope|nah) (just|only) (the usual|a bit of|some) (stiffness|pain|ache|aching|soreness)",
+    "(no|nope|nah) (fit as a fiddle|all good|all fine|fine)( otherwise|)",
+    "no my (chest|arms|legs|bladder) (is|are) fine( just sore|)",
     ("(no|nope|nah) (thanks|thank you|not now|not right now|not today|i'm (good|fine|okay|ok|"
      "alright)( thanks|))"),
     "no thanks not (now|today|right now)",

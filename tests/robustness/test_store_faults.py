@@ -217,7 +217,7 @@ def test_dynamodb_killed_between_read_and_save_the_answer_comes_and_nothing_stor
     talk.wait(hours=1)
     start = len(talk.transcript)
     get_advice(talk, **HEAT_FACTS)
-    assert "heat made it worse" in said_since(talk, start)
+    assert "heat pack made it worse" in said_since(talk, start)
     assert CANT_REACH not in said_since(talk, start) and COULDNT_SAVE not in said_since(talk, start)
     assert len(stored_item(database.server, table)["attributes"]["outcomes"]) == 1
 

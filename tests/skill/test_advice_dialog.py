@@ -380,3 +380,12 @@ def test_a_neck_is_told_the_neck_signs_to_call_about_not_the_lower_backs(talk):
     assert "Nerve symptoms" in talk.speech
     assert "weak or clumsy" in talk.speech and "between your legs" not in talk.speech
     assert "between your legs" not in talk.card["content"]
+
+
+def test_after_an_emergency_a_reply_it_cannot_use_hears_the_care_again_not_the_menu(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", symptom="SADDLE_NUMBNESS")
+    assert "nine one one" in talk.speech and talk.ended
+    talk.intent("AMAZON.FallbackIntent")
+    assert "nine one one" in talk.speech
+    assert "start a session" not in talk.speech and "heat or ice" not in talk.speech.replace(
+        "I'm not going to suggest heat or ice", "")

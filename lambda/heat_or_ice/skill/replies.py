@@ -134,8 +134,9 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
         },
         Waiting.FEEDBACK: {Said.YES: feedback_unclear, Said.NO: feedback_unclear,
                            Said.DONT_KNOW: feedback_unclear, Said.OTHER: feedback_unclear},
-        Waiting.STRETCH_OFFER: {Said.YES: stretch_yes, Said.NO: no_problem_bye, Said.DONT_KNOW: stretch_yes,
-                                Said.OTHER: not_understood},
+        # Not sure about moving: no stretch. It is offered again another time.
+        Waiting.STRETCH_OFFER: {Said.YES: stretch_yes, Said.NO: no_problem_bye,
+                                Said.DONT_KNOW: no_problem_bye, Said.OTHER: not_understood},
         Waiting.STRETCH_READY: {Said.YES: next_stretch, Said.NO: stop_stretch, Said.DONT_KNOW: next_stretch,
                                 Said.OTHER: stretch_reminder},
         Waiting.STRETCH_NEXT: {Said.YES: next_stretch, Said.NO: stop_stretch, Said.DONT_KNOW: stop_stretch,

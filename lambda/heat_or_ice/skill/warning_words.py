@@ -24,7 +24,8 @@ _SIGNS: tuple[tuple[Symptom, tuple[str, ...]], ...] = (
     )),
     (Symptom.BLADDER_BOWEL, (
         r"\b(pee|peeing|wee|weeing|urine|urinat\w*|bladder|bowels?|wet (myself|the bed)"
-        r"|wetting (myself|the bed)|soil(ed|ing) myself|incontinen\w*|pass (urine|motion)|poo)\b",
+        r"|wetting (myself|the bed)|soil(ed|ing) myself|incontinen\w*|pass (urine|motion)|poo"
+        r"|(hold|control) my motions)\b",
     )),
     (Symptom.LEG_GIVING_WAY, (
         r"\b(legs?|knees?|foot|feet)\b",
@@ -32,7 +33,7 @@ _SIGNS: tuple[tuple[Symptom, tuple[str, ...]], ...] = (
     )),
     (Symptom.SEXUAL_FUNCTION, (r"\b(erections?|erectile|ejaculat\w*|get it up|impoten\w*)\b",)),
     (Symptom.NECK_DANGER, (
-        r"\b(double vision|seeing double|swallow\w*|slurr\w*|black(ed|ing)? out|faint\w*|passed out|"
+        r"\b(double vision|seeing double|swallow\w*|slurr\w*|black(ed|ing)? out|faint\w*|pass(ed)? out|"
         r"electric shocks?|clumsy)\b",
     )),
     # A band of pain round the chest is the trunk sign below, not chest pain.

@@ -8,8 +8,11 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import IntentRequest, Response
 
-from ...core import Answers
+from ...core import Answers, advise
+from ...core.advice import CARE_ACTIONS
 from ..dialog import clear_expectation, continue_advice, pending_question, question_words
+from ..outcomes import GiveCare
+from ..rendering import show
 from ..state import Waiting
 from ..turn import Reply, Turn
 
@@ -26,6 +29,11 @@ SILENT_REQUEST_PREFIXES = (
 
 
 def what_next(turn: Turn, intro: list) -> Response:
+    if turn.profile.episode is not None:
+        advice = advise(turn.profile.answers())
+        if advice.action in CARE_ACTIONS:
+            # The warning signs still stand: the care words again, never the menu of heat and ice.
+            return show(turn, GiveCare(advice), intro)
     return turn.respond(
         Reply(speech=[*intro, turn.say("launch.what_next")], reprompt=[turn.say("launch.what_next.reprompt")])
     )
