@@ -1861,6 +1861,8 @@ YES_INTENT = expand(
     # "Does the skin where the pack will go feel normal?"
     "(yes |)(it|the skin) (feels|is) (normal|fine|okay)", "(yep |yes |yeah |)skin's (fine|normal|okay)",
     "(yes|yeah|yep) (that's what i (just |)said|i (just |)told you|like i said)",
+    # "Over seventy, thin bones or steroid tablets ...?": their age is the answer
+    "(well |yes |)(i'm|i am) over seventy( but nothing else|)", "(i'm|i am) in my (seventies|eighties)",
 )
 HELP = expand(
     "what can you do", "what can i say", "how does this work", "how do i use (this|this thing|it|you)",
