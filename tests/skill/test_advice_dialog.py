@@ -389,3 +389,12 @@ def test_after_an_emergency_a_reply_it_cannot_use_hears_the_care_again_not_the_m
     assert "nine one one" in talk.speech
     assert "start a session" not in talk.speech and "heat or ice" not in talk.speech.replace(
         "I'm not going to suggest heat or ice", "")
+
+
+def test_a_yes_no_question_asked_again_is_still_a_question_not_only_its_examples(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", onset="DAYS", cause="INJURY")
+    talk.no()  # the lower back's emergency signs
+    assert pending_question(talk) == "URGENT_OR_FRAGILE"
+    talk.intent("RecommendIntent", condition="SCIATICA")  # something else, not an answer
+    assert talk.speech.startswith("Thanks. Just to check:")
+    assert "Do any of these apply" in talk.speech and "For example" not in talk.speech

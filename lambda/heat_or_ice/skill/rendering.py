@@ -13,7 +13,7 @@ from ask_sdk_model import Intent, IntentConfirmationStatus, IntentRequest, Slot,
 from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.response import Response
 
-from ..core import Action, Advice, Caution, Outcome, QuestionId, QuestionKind
+from ..core import Action, Advice, Caution, Outcome, Question, QuestionId, QuestionKind
 from ..core.screening import muscle_question_inside_tier_b
 from .outcomes import (
     SYMPATHY,
@@ -127,6 +127,16 @@ def question_words(turn: Turn, question_id: QuestionId) -> tuple[str, str]:
     return turn.say(key), turn.say(f"{key}.reprompt")
 
 
+def _asked_again(turn: Turn, question: Question, words: str, reprompt: str) -> str:
+    """A question asked a second time: its own words for that where it has them ("...again"), else
+    a slot question's short form. A yes/no question's short form is often only examples ("For
+    example, a temperature?"), which mean nothing without the question, so it is asked in full."""
+    again = f"question.{question.id.value}.again"
+    if turn.speech.has(again):
+        return turn.say(again)
+    return reprompt if question.kind is QuestionKind.SLOT else words
+
+
 def _elicit(slot_name: str, from_intent: str | None) -> ElicitSlotDirective:
     if from_intent == RECOMMEND_INTENT:
         return ElicitSlotDirective(slot_to_elicit=slot_name)  # Alexa keeps the current intent
@@ -144,7 +154,7 @@ def _question(turn: Turn, outcome: AskQuestion, intro: list[Segment]) -> Reply:
     question = outcome.question
     words, reprompt = question_words(turn, question.id)
     if outcome.misses:
-        words = reprompt  # asked again: the short, plain form ("First, a quick safety check" was said)
+        words = _asked_again(turn, question, words, reprompt)
     directives = []
     # Dialog directives may only answer intent requests; after a launch the samples catch the answer.
     if question.kind is QuestionKind.SLOT and question.slot and isinstance(turn.request, IntentRequest):
