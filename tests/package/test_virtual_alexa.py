@@ -9,20 +9,16 @@ One node process per locale hears all of its utterances; the locales run side by
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 import zlib
 
 import pytest
 
-from ._voice import MODELS_DIR, ROOT, Model, has_adjacent_slots
+from tests.voice.heldout import HAVE_VIRTUAL_ALEXA, NODE, start_virtual_alexa
+
+from ._voice import Model, has_adjacent_slots
 from .test_interaction_model import LOCALES, MODELS, custom_intents, instances
 
-PROBE = ROOT / "tests" / "package" / "virtual_alexa_probe.js"
-NODE = shutil.which("node")
-HAVE_VIRTUAL_ALEXA = (ROOT / "node_modules" / "virtual-alexa").is_dir()
 SAMPLES_PER_LOCALE = 300  # about; each costs virtual-alexa a few milliseconds on a model this size
 WORDS_PER_LOCALE = 150
 
@@ -64,22 +60,12 @@ def expected_utterances(model: Model) -> list[tuple[str, str, dict[str, str]]]:
     return expected
 
 
-def hear(locale: str, utterances: list[str]) -> subprocess.Popen:
-    env = dict(os.environ, NODE_NO_WARNINGS="1", AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE="1",
-               NODE_PATH=str(ROOT / "node_modules"))
-    process = subprocess.Popen(
-        [NODE, str(PROBE), str(MODELS_DIR / f"{locale}.json"), locale],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
-    )
-    process.stdin.write(json.dumps(utterances))
-    process.stdin.close()
-    return process
-
-
 @pytest.fixture(scope="module")
 def heard_by_locale() -> dict[str, tuple[list, list]]:
     cases = {locale: expected_utterances(MODELS[locale]) for locale in LOCALES}
-    running = {locale: hear(locale, [u for u, _, _ in found]) for locale, found in cases.items()}
+    running = {
+        locale: start_virtual_alexa(locale, [u for u, _, _ in found]) for locale, found in cases.items()
+    }
     heard = {}
     for locale, process in running.items():
         out, err = process.stdout.read(), process.stderr.read()
