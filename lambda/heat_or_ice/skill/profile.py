@@ -234,6 +234,10 @@ class Profile:
     def answers(self) -> Answers:
         return answers_from_dict(self.episode, tuple(self.outcomes))
 
+    def location(self) -> Location | None:
+        """The episode's place alone, without reading back every answer."""
+        return _enum(Location, self.episode.get("location")) if isinstance(self.episode, dict) else None
+
     def remember_answers(self, answers: Answers, now: datetime) -> None:
         self.episode = answers_to_dict(answers)
         self.episode_updated_at = now

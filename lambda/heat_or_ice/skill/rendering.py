@@ -110,7 +110,7 @@ def intro_for(turn: Turn, outcome: object) -> list[Segment]:
 def _placed(turn: Turn, key: str) -> str:
     """The key in the place's own words where the locale has them ("care.D1_UNSURE.NECK"): the signs
     to watch for are the chest's for an upper back and the neck's for a neck, not the lower back's."""
-    location = turn.profile.answers().location
+    location = turn.profile.location()
     placed = f"{key}.{location.value}" if location is not None else ""
     return placed if placed and turn.speech.has(placed) else key
 
