@@ -166,8 +166,12 @@ PLACE_PHRASES: dict[str, list[str]] = {
     ),
     "KNEE": expand("(the |)back of my knee"),
 }
+# A place's name in a locale that is more a complaint than a place ("my lumbago's playing up"): said with
+# "my" and a few words of its own, not in every pain clause ("a pain in my lumbago" is nobody's).
+# ("... flared up" and "... is back" are left to the onset: a flare-up).
+_LUMBAGO = expand("(my |the |)lumbago", "my lumbago('s| is) (playing up|bad|killing me|acting up)")
 PLACE_LOCALE_NAMES: dict[str, dict[str, list[str]]] = {
-    GB: {"LOWER_BACK": ["lumbago"]}, AU: {"LOWER_BACK": ["lumbago"]}, IN: {"LOWER_BACK": ["lumbago"]},
+    GB: {"LOWER_BACK": _LUMBAGO}, AU: {"LOWER_BACK": _LUMBAGO}, IN: {"LOWER_BACK": _LUMBAGO},
 }
 # Said only with pain words ("my buttock hurts"): a numb buttock or bum is the saddle area, a warning sign.
 PAIN_ONLY_NAMES: dict[str, list[str]] = {"LEG": ["buttock", "buttocks", "bum", "backside"]}
@@ -181,17 +185,18 @@ HURTS = expand(
     "(is|'s) (tender|agony|in agony|sore again|not right)",
 )
 LOCALE_HURTS = {
-    AU: expand("(is|'s|has been|'s been) (crook|stuffed|cactus|playing up|giving me grief|sore as)"),
+    AU: expand("(is|'s|'s been) (crook|stuffed|cactus|sore as)"),
     GB: expand("(is|'s|has been|'s been) (playing up|playing me up|giving me grief|giving me (gyp|jip)|"
                "knackered|in bits)"),
     IN: expand("(is|'s|has been) paining( a lot| badly| too much| very badly|)", "(is|has been) having pain"),
     CA: expand("(is|'s|has been|'s been) (wrecked|brutal|giving me grief)"),
 }
+# The everyday few said after "me back" ("me back's killing me"), beside the locale's own.
+SLANGY_HURTS = expand("(hurts|aches|is sore|'s sore|'s killing me|is killing me|'s bad|'s hurting|'s aching|"
+                      "'s been hurting|'s been sore)")
 # Pain said with a place that has its own preposition: "a pain between my shoulder blades".
-PAIN_AT = expand("(a |)pain #", "i('ve got| have|'ve had| get| am having|'m having) (a |)pain #",
-                 "there's (a |)pain #", "it hurts #",
-                 "it's #", "it's (sort of|kind of|mainly|mostly|just) #",
-                 "(it|the pain)('s| has) been going #", "it goes #", "the pain goes #")
+PAIN_AT = expand("(a |)pain #", "i('ve got| have| get| am having) (a |)pain #", "there's (a |)pain #",
+                 "it hurts #", "it's #", "it's (mainly|mostly|just) #", "(it|the pain) goes #")
 # What someone did to a place: "I've pulled my neck", "I did my back in".
 HURT_IT = expand(
     "i('ve|) (hurt|pulled|strained|twisted|tweaked|wrenched|injured|jarred|cricked|ricked|stuffed) #",
@@ -224,27 +229,60 @@ NAMED_PAIN = expand(
 )
 
 
+_PLURAL_NAME = re.compile(r" and |(blades|buttocks|shoulders|hips|knees|legs|feet|arms|hands|glutes|thighs)$")
+# A pain word said of a place that is several ("my shoulder blades"): its verb agrees, and "a" goes.
+_PLURAL_VERBS = {"hurts": "hurt", "aches": "ache", "is": "are", "has": "have", "keeps": "keep",
+                 "feels": "feel", "gets": "get", "was": "were", "looks": "look"}
+
+
+_SORE = ("sore", "bad", "painful", "dodgy", "crook")
+
+
+def _plural(place: str) -> bool:
+    return bool(_PLURAL_NAME.search(place))
+
+
+def _said_of_several(clause: str) -> str:
+    words = clause.split()
+    for i, word in enumerate(words):
+        if word == "'s":
+            words[i] = "have" if words[i + 1:i + 2] in (["been"], ["gone"], ["got"]) else "are"
+        elif word in ("a", "an") and " ".join(words[i + 1:i + 2]) in _SORE:
+            words[i] = ""
+        else:
+            words[i] = _PLURAL_VERBS.get(word, word)
+    return " ".join(w for w in words if w)
+
+
+def _of_place(place: str, clause: str) -> str:
+    """A clause about a place, its verb agreeing with it: "my neck hurts", "my shoulder blades hurt"."""
+    return _tidy(_said_of_several(clause) if _plural(place) else clause)
+
+
 def place_words(locale: str, value_id: str) -> list[str]:
     everyday, others = PLACE_NAMES[value_id]
     pain_only = [f"my {name}" for name in PAIN_ONLY_NAMES.get(value_id, [])]
-    everyday = everyday + PLACE_LOCALE_NAMES.get(locale, {}).get(value_id, [])
-    owners = ["my", "the"] + (["me"] if locale == AU else [])
     words = list(everyday) + list(others)
-    words += [f"{owner} {name}" for name in everyday + others for owner in owners]
+    words += [f"{owner} {name}" for name in everyday + others for owner in ("my", "the")]
+    words += PLACE_LOCALE_NAMES.get(locale, {}).get(value_id, [])
     words += PLACE_PHRASES.get(value_id, [])
     mine = [f"my {name}" for name in everyday]
     slangy = [f"me {name}" for name in everyday] if locale == AU else []
-    words += [_tidy(f"{place} {pred}") for place in mine + slangy + pain_only
+    words += slangy
+    words += [_of_place(place, f"{place} {pred}") for place in mine + pain_only
               for pred in HURTS + LOCALE_HURTS.get(locale, [])]
+    words += [_of_place(place, f"{place} {pred}") for place in slangy
+              for pred in SLANGY_HURTS + LOCALE_HURTS.get(locale, [])]
     words += [clause.replace("#", place) for place in mine + slangy[:2] for clause in HURT_IT]
     words += [clause.replace("#", place) for place in mine + pain_only for clause in PAIN_IN]
     words += [clause.replace("#", phrase) for phrase in PLACE_PHRASES.get(value_id, [])[:2 * FRAMED]
               for clause in PAIN_AT]
-    words += expand(*(f"{place} (hurts|aches|is sore|'s sore|is aching|'s aching) {where}"
-                      for place in mine for where in PLACE_POSITIONS.get(value_id, [])))
+    words += [_of_place(place, said) for place in mine for where in PLACE_POSITIONS.get(value_id, [])
+              if place.removeprefix("my ") not in where
+              for said in expand(f"{place} (hurts|aches|is sore|'s sore|is aching|'s aching) {where}")]
     if value_id == "LEG":
-        words += [clause.replace("#", place) for place in mine + pain_only for clause in SPREADS_TO]
-    words += [clause.replace("%", name) for name in everyday for clause in NAMED_PAIN]
+        words += [clause.replace("#", place) for place in mine for clause in SPREADS_TO]
+    words += [_of_place(name, clause.replace("%", name)) for name in everyday for clause in NAMED_PAIN]
     if locale == IN:
         words += [f"{place} is paining{tail}" for place in mine
                   for tail in ("", " a lot", " badly", " very much")]
@@ -297,7 +335,7 @@ def _onset_of_days(days: int) -> str:
     return "MONTHS"
 
 
-_ABOUT = ["", "about ", "around ", "nearly ", "over ", "more than "]
+_ABOUT = ["", "about ", "around ", "over ", "more than "]
 
 
 def onset_words(locale: str) -> dict[str, list[str]]:
@@ -612,8 +650,8 @@ def cause_words(locale: str) -> dict[str, list[str]]:
         CA: expand("(shovelling|shoveling) (the walk|snow)", "playing (hockey|ice hockey|curling)",
                    "(i was |)(curling|skating|portaging|canoeing|paddling|kayaking)( the canoe|)",
                    "(i was |i |)(chopping|splitting|stacking|hauling|carrying) (wood|firewood|logs)",
-                   ("(i was |i |i kept |kept |)(pulling|yanking|starting|using|pushing) (the cord on |"
-                    "the starter cord on |)(the|my) (snowblower|snow blower|lawnmower|mower|chainsaw)"),
+                   ("(i was |i |i kept |)(pulling|yanking|starting|using) (the cord on |)(the|my) "
+                    "(snowblower|snow blower|lawnmower|chainsaw)"),
                    "(i was |i |)(clearing|blowing) (the |)(snow|driveway|laneway)",
                    "(at|playing) (hockey|shinny|curling|ringette)",
                    "(i was |)(skating|playing shinny) on the (rink|pond|lake)"),
@@ -671,6 +709,14 @@ SADDLE_PAIRS = expand("(my|me) (bum|bottom|groin|backside) and between (my|me) l
                       "between my legs and (my|me) (bum|bottom|backside)",
                       "(the|my) private (area|parts)( and (the|my) (buttocks|bottom)|)",
                       "(my|me) (groin|bum|bottom|butt|backside|crotch|privates)")
+_PLURAL_PLACE = re.compile(r" and |parts$|privates$|buttocks$|thighs$|legs$")
+
+
+def _agreeing(place: str, singular: str, plural: str) -> str:
+    """The verbs that agree with a place: "my bum is", "my bum and groin are"."""
+    return f"({plural if _PLURAL_PLACE.search(place) else singular})"
+
+
 SYMPTOMS: dict[str, dict[str, list[str]]] = {
     "SPASM": {
         "names": expand("(a |)spasm", "spasms", "(a |)muscle spasm", "muscle spasms", "(a |)cramp", "cramps",
@@ -850,9 +896,10 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
               for place in SADDLE_PLACES),
             *(f"(there's|i've got|i have) no feeling {place}"
               for place in SADDLE_PLACES),
-            *(f"{place} (has gone|have gone|is|are|feels|feel) numb" for place in SADDLE_PAIRS),
-            *(f"{place} (feels|feel) (kind of|a bit) numb" for place in SADDLE_PAIRS),
-            *(f"{place} {'have' if ' and ' in place else 'has'} gone all numb" for place in SADDLE_PAIRS),
+            *(f"{place} {_agreeing(place, 'has gone|is|feels', 'have gone|are|feel')} numb"
+              for place in SADDLE_PAIRS),
+            *(f"{place} {_agreeing(place, 'feels', 'feel')} (kind of|a bit) numb" for place in SADDLE_PAIRS),
+            *(f"{place} {_agreeing(place, 'has', 'have')} gone all numb" for place in SADDLE_PAIRS),
             *(f"(there's|there is) numbness {place}" for place in SADDLE_PLACES),
             f"(my|me) (groin area|private area|crotch area) (feels|is|'s gone) {HEDGES}numb",
             ("(numb|pins and needles) (like|where) (i'd sit on|you sit on|you'd sit on) a "
@@ -1209,11 +1256,11 @@ SYMPTOM_LOCALE: dict[str, dict[str, list[str]]] = {
     CA: {"BLADDER_BOWEL": expand("i didn't (realize|notice) i needed the washroom")},
 }
 # Said before a symptom's name or describing word; the result is the symptom itself.
-HAVE = expand("", "(some|a bit of|a little)",
-              "i('ve got| have|'ve had| get| keep getting|'m getting|'m having| am having)( some|)",
-              "there's( some|)", "(also|plus|with)( some|)", "i've (been having|noticed)")
-BE = expand("", "it's", "it is", "it feels", "it's (really|a bit|so|all|gone|been)", "(really|a bit|so|very)",
-            "i('m| am| feel)", "(it |)(looks|gets)")
+HAVE = expand("", "(some|a bit of|a little)", "i've got( some|)", "there's( some|)",
+              "i( have|'ve had| get| keep getting|'m getting|'m having| am having)",
+              "(also|plus|with)", "i've (been having|noticed)")
+BE = expand("", "it's", "it is", "it feels", "it's (really|a bit|so|gone)", "(really|a bit|so)",
+            "i('m| feel)")
 # Only a symptom's first few names and describing words go into every frame; the rest stand alone.
 FRAMED = 3
 
@@ -1421,7 +1468,15 @@ def slot_types(locale: str) -> dict[str, dict[str, list[str]]]:
         "Outcome": {v: unique(w + OUTCOME_LOCALE.get(locale, {}).get(v, [])) for v, w in OUTCOMES.items()},
         "HoldChange": {v: unique(w) for v, w in HOLD_CHANGES.items()},
     }
-    return types
+    return {type_name: {v: [w for w in words if not _says_twice(w)] for v, words in values.items()}
+            for type_name, values in types.items()}
+
+
+def _says_twice(words: str) -> bool:
+    """Combined phrases that repeat themselves ("between my legs and between my legs") are nobody's words."""
+    said = words.split()
+    runs = [" ".join(said[i:i + 3]) for i in range(len(said) - 2)]
+    return len(runs) != len(set(runs))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1685,9 +1740,19 @@ LOCALE_RECOMMEND: dict[str, list[str]] = {
 # ("kindly ...").
 LOCALE_TAGS: dict[str, list[str]] = {CA: ["eh"], AU: ["mate"], GB: ["cheers"]}
 LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"]}
+# "Eh" ends a statement or question of any length; "mate" and "cheers" end short replies and requests
+# ("cancel that mate", "no idea mate"): the most words a tagged sample has, without and with slots.
+TAG_REACH: dict[str, tuple[int, int]] = {CA: (7, 7), AU: (4, 3), GB: (4, 3)}
+# Nobody tags a sample that already ends on a closing word ("start the timer please eh").
+ENDS_ALREADY = ("please", "now", "thanks", "thank you", "early", "again", "then", "too", "cheers", "mate",
+                "eh")
 
 
 LONGEST_LED = 5  # words of a sample that still gets a locale's lead-in
+REQUEST_VERBS = frozenset(
+    "start begin set stop finish cancel end switch turn take give show teach tell suggest recommend guide "
+    "walk time make repeat say help delete forget remove wipe erase clear reset pause resume continue carry "
+    "go skip next hold do check keep".split())
 
 
 def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9,
@@ -1696,10 +1761,13 @@ def with_locale_words(locale: str, samples: list[str], *, most_slots: int = 9,
     lead-ins."""
     short = [x for x in samples if x.count("{") <= most_slots and len(x.split()) <= most_words]
     out = list(samples)
-    out += [f"{x} {tag}" for tag in LOCALE_TAGS.get(locale, []) for x in short if not x.endswith(tag)]
-    # A lead-in ("kindly ...") goes before short requests only: it is how a request starts, not a story.
+    without_slots, with_slots = TAG_REACH.get(locale, (most_words, most_words))
+    out += [f"{x} {tag}" for tag in LOCALE_TAGS.get(locale, []) for x in short
+            if not x.endswith(ENDS_ALREADY) and len(x.split()) <= (with_slots if "{" in x else without_slots)]
+    # A lead-in ("kindly ...") goes before short requests only: it is how a request starts, not a story or
+    # a reply ("please nope").
     out += [f"{lead} {x}" for lead in LOCALE_LEADS.get(locale, []) for x in short
-            if not x.startswith(lead) and len(x.split()) <= LONGEST_LED]
+            if x.split()[0] in REQUEST_VERBS and len(x.split()) <= LONGEST_LED]
     return unique(out)
 
 DONT_KNOW = expand(
@@ -2159,6 +2227,9 @@ _LAUNCH_INSIDE = re.compile(r"ask|open|launch|talk to|tell")
 _WAKE_WORDS = {"alexa", "amazon", "echo", "computer", "ziggy"}
 _SPOKEN = re.compile(r"^[a-z' .]+$")
 LONGEST_SAMPLE = 200  # characters, Alexa's limit for a sample utterance
+# Bytes of a locale's model file. Alexa's interaction model limits table gives 1.5 MB for a whole model;
+# the file is written without indentation, so this bounds what is uploaded.
+LARGEST_MODEL = 1_500_000
 LONGEST_SLOT_WORD = 140  # characters, kept well inside what Alexa accepts for a slot value
 
 
@@ -2272,7 +2343,12 @@ def build_model(locale: str) -> dict:
 
 
 def render(locale: str) -> str:
-    return json.dumps(build_model(locale), indent=1, ensure_ascii=False) + "\n"
+    """The model file: a line per sample and slot word (so a change reads as lines in a diff), and no
+    indentation, which would cost a fifth of Alexa's size limit."""
+    text = json.dumps(build_model(locale), indent=0, separators=(",", ":"), ensure_ascii=False) + "\n"
+    if len(text.encode()) > LARGEST_MODEL:
+        raise ModelError(f"{locale}: the model is {len(text.encode())} bytes; Alexa takes {LARGEST_MODEL}")
+    return text
 
 
 def sizes(model: dict) -> list[str]:
