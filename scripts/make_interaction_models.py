@@ -641,9 +641,10 @@ def cause_words(locale: str) -> dict[str, list[str]]:
     # Regional loads lugged, hauled or shifted, and lifted out of the car ("the esky out of the ute").
     boot = BOOT.get(locale, "trunk")
     regional_lifts = expand(*(
-        f"({doing}) {load}( out of the ({boot})|)"
-        for load in LOCALE_LOADS.get(locale, [])
+        f"({doing}) {load}" for load in LOCALE_LOADS.get(locale, [])
         for doing in ("(i was |)(lifting|carrying|lugging)", "(i |)(lifted|carried|lugged)")))
+    regional_lifts += expand(*(f"(lifting|lugging|i lifted|i lugged) {load} out of the ({boot})"
+                               for load in LOCALE_LOADS.get(locale, [])))
     extra_injury = {
         US: expand("(shoveling|playing) (snow|sports|baseball|softball|football)",
                    "(vacuuming|raking leaves)"),
@@ -1854,6 +1855,11 @@ NO_INTENT_BASE = expand(
     "(no |)(i'm|i am) not on steroids",
     "(no |)(i don't|i do not) (have|take) (steroids|osteoporosis|anything like that)",
     "(no |)(there's|there is) nothing (wrong|like that|down there)",
+    # "Has a doctor checked you since it happened?"
+    "(no |)(no one|nobody) (has|'s) (checked|looked at|seen) it( yet|)", "(no |)not yet",
+    "(no |)no doctor has (checked|looked at|seen) (it|me)",
+    "(no |)i (haven't|have not) (seen|been to) (anyone|a doctor|the doctor)( yet|)",
+    "(no |)i haven't had it (checked|looked at)( yet|)",
 )
 # What "no ..." negates: the symptoms the skill asks about, by the names people use for them.
 NEGATED_NAMES = expand(
@@ -1929,6 +1935,10 @@ YES_INTENT = expand(
     # "Does the skin where the pack will go feel normal?"
     "(yes |)(it|the skin) (feels|is) (normal|fine|okay)", "(yep |yes |yeah |)skin's (fine|normal|okay)",
     "(yes|yeah|yep) (that's what i (just |)said|i (just |)told you|like i said)",
+    # "Has a doctor checked you since it happened?"
+    "(yes |)(the|a) (doctor|gp|physio) (checked|has checked|looked at|saw) (it|me)",
+    "(yes |)i('ve|) (seen|been to) (a|the) (doctor|gp|physio)",
+    "(yes |)i went to (the|a) (doctor|gp|hospital)", "(yes |)i had it (checked|looked at)",
     # "Over seventy, thin bones or steroid tablets ...?": their age is the answer
     "(well |yes |)(i'm|i am) over seventy( but nothing else|)", "(i'm|i am) in my (seventies|eighties)",
 )
@@ -2276,8 +2286,8 @@ def _language_intents(locale: str) -> list[dict]:
     owner: dict[str, str] = {}
     specs = intents(locale)
     built_ins = {name: with_locale_words(locale, samples) for name, samples in BUILT_IN_SAMPLES.items()}
-    built_ins["AMAZON.NoIntent"] = unique(
-        no_samples(locale) + with_locale_words(locale, NO_INTENT_BASE)[len(NO_INTENT_BASE):])
+    # A locale's own way of saying no ("nah mate", "nope, nothing like that eh") is in no_samples.
+    built_ins["AMAZON.NoIntent"] = no_samples(locale)
     every = [(spec["name"], spec["samples"]) for spec in specs] + list(built_ins.items())
     clashes = []
     for name, samples in every:

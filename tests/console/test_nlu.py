@@ -230,7 +230,10 @@ def test_real_model_a_sentence_about_the_bladder_never_becomes_a_place(real_nlu)
     [("no swelling", "AMAZON.NoIntent"), ("nothing like that", "AMAZON.NoIntent"),
      ("nope", "AMAZON.NoIntent"),
      ("yeah", "AMAZON.YesIntent"), ("that's enough", "AMAZON.StopIntent"), ("either", "DontKnowIntent"),
-     ("whatever you recommend", "DontKnowIntent"), ("end my heat session", "CancelSessionIntent")],
+     ("whatever you recommend", "DontKnowIntent"), ("end my heat session", "CancelSessionIntent"),
+     # "Has a doctor checked you since it happened?"
+     ("nobody has looked at it", "AMAZON.NoIntent"), ("not yet", "AMAZON.NoIntent"),
+     ("i've seen a physio", "AMAZON.YesIntent")],
 )
 def test_real_model_short_answers_reach_their_intent(real_nlu, said, intent):
     assert real_nlu.understand(said).intent == intent

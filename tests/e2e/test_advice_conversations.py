@@ -89,3 +89,31 @@ def test_yes_to_a_screening_question_is_an_emergency_and_ends_the_session(alexa)
     assert "Please call nine one one or go to the emergency room now" in alexa.speech
     assert "I'd suggest" not in alexa.speech and "session" not in alexa.speech
     assert alexa.ended
+
+
+def _after_a_fall_yesterday(alexa) -> None:
+    alexa.say("my lower back hurts")
+    answer_no_to_safety_questions(alexa)
+    assert "How did it start" in alexa.speech
+    alexa.say("I slipped on the stairs")
+    answer_no_to_safety_questions(alexa)
+    assert "When did it start" in alexa.speech
+    alexa.say("yesterday")
+    assert "Has a doctor checked you since it happened?" in alexa.speech
+
+
+def test_nobody_having_checked_a_fresh_fall_is_heard_as_a_no_and_means_getting_checked_now(alexa):
+    _after_a_fall_yesterday(alexa)
+    alexa.say("no one has checked it yet")
+
+    assert "please get checked" in alexa.speech
+    assert "Just to check" not in alexa.speech, "the answer was heard the first time"
+    assert alexa.ended
+
+
+def test_a_doctor_having_seen_a_fresh_fall_is_heard_as_a_yes_and_leads_to_advice(alexa):
+    _after_a_fall_yesterday(alexa)
+    alexa.say("I went to the doctor")
+    answer_no_to_safety_questions(alexa)
+
+    assert "I'd suggest ice." in alexa.speech
