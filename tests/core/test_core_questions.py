@@ -33,7 +33,9 @@ Q = QuestionId
 LOWER, UPPER, NECK, LEG = Location.LOWER_BACK, Location.UPPER_BACK, Location.NECK, Location.LEG
 LIFTING_THIS_MORNING = Answers(location=LOWER, cause=Cause.INJURY, onset=Onset.TODAY)
 SLOT_VALUES = {Q.LOCATION: Location, Q.ONSET: Onset, Q.CAUSE: Cause, Q.PREFERENCE: Modality}
-LONGEST_DIALOG = 7  # upper back after a fresh accident: every question applies
+# Upper back after an accident nobody checked, its start not yet known to be recent: every question
+# applies (8.1's two clauses are asked one at a time).
+LONGEST_DIALOG = 8
 
 
 def converse(answers: Answers, reply_for) -> list[QuestionId]:
@@ -247,11 +249,21 @@ def test_8_1_an_accident_in_the_last_few_days_asks_only_whether_a_doctor_checked
     assert RedFlag.SERIOUS_ACCIDENT not in advise(checked).red_flags
 
 
-def test_8_1_an_accident_a_few_weeks_ago_asks_whether_it_was_recent_and_unchecked():
-    crash = Answers(location=NECK, cause=Cause.ACCIDENT, onset=Onset.WEEKS)
-    asked = converse(crash, all_clear())
-    assert Q.ACCIDENT_RECENT_UNCHECKED in asked and Q.ACCIDENT_CHECKED not in asked
-    assert next_question(apply_reply(crash, Q.ACCIDENT_RECENT_UNCHECKED, Reply.YES)) is None
+def test_8_1_an_accident_a_few_weeks_ago_asks_whether_it_was_checked_then_whether_it_was_recent():
+    crash = Answers(location=NECK, cause=Cause.ACCIDENT, onset=Onset.WEEKS,
+                    answered=frozenset({Q.NECK_DANGER_SIGNS}))
+    assert next_question(crash).id is Q.ACCIDENT_CHECKED
+    checked = apply_reply(crash, Q.ACCIDENT_CHECKED, Reply.YES)
+    assert Q.ACCIDENT_RECENT_UNCHECKED not in converse(checked, all_clear()), "checked: 'when' doesn't matter"
+    # "No, I didn't get it looked at" is a no to one clause, not a reason to stop asking.
+    unchecked = apply_reply(crash, Q.ACCIDENT_CHECKED, Reply.NO)
+    assert RedFlag.SERIOUS_ACCIDENT not in advise(unchecked).red_flags
+    assert next_question(unchecked).id is Q.ACCIDENT_RECENT_UNCHECKED
+    recent = apply_reply(unchecked, Q.ACCIDENT_RECENT_UNCHECKED, Reply.YES)
+    assert next_question(recent) is None
+    assert (advise(recent).action, advise(recent).rule) == (Action.CLINICIAN_NOW, "D3")
+    long_ago = apply_reply(unchecked, Q.ACCIDENT_RECENT_UNCHECKED, Reply.NO)
+    assert RedFlag.SERIOUS_ACCIDENT not in advise(long_ago).red_flags
 
 
 def test_8_1_for_years_since_a_car_accident_needs_no_accident_question():
@@ -268,7 +280,7 @@ def test_8_1_an_accident_asks_when_before_whether_it_was_recent():
 
 def test_8_1_whiplash_of_unknown_cause_is_asked_about_as_an_accident():
     asked = converse(Answers(location=NECK, condition=Condition.WHIPLASH), all_clear())
-    assert Q.ACCIDENT_RECENT_UNCHECKED in asked
+    assert Q.ACCIDENT_CHECKED in asked
 
 
 @pytest.mark.parametrize(("cause", "asked"), [

@@ -88,8 +88,9 @@ def test_8_6_a_stretch_never_asks_preference_or_skin():
 
 def test_8_6_an_accident_is_screened_before_a_session():
     asked, answers = screen(Answers(location=NECK), Purpose.SESSION,
-                            {Q.CAUSE: Cause.ACCIDENT, Q.ACCIDENT_RECENT_UNCHECKED: Reply.YES})
-    assert asked == [Q.NECK_DANGER_SIGNS, Q.CAUSE, Q.ACCIDENT_RECENT_UNCHECKED]
+                            {Q.CAUSE: Cause.ACCIDENT, Q.ACCIDENT_CHECKED: Reply.NO,
+                             Q.ACCIDENT_RECENT_UNCHECKED: Reply.YES})
+    assert asked == [Q.NECK_DANGER_SIGNS, Q.CAUSE, Q.ACCIDENT_CHECKED, Q.ACCIDENT_RECENT_UNCHECKED]
     assert advise(answers).action is Action.CLINICIAN_NOW
 
 

@@ -52,6 +52,7 @@ from .screening import (
     TRAUMA_SCREENS,
     WHICH_ONE_FLAGS,
     Screen,
+    accident_known_recent,
     flare_of_a_known_problem,
     location_question,
     muscle_question_inside_tier_b,
@@ -175,6 +176,11 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
     if (screen.id is Q.URGENT_SIGNS and reply is Reply.NO and flag not in red
             and muscle_question_inside_tier_b(a)):
         a = a.with_changes(answered=a.answered | {Q.UPPER_BACK_MUSCULAR})  # "none of those": a sore muscle
+    if screen.id is Q.ACCIDENT_CHECKED:
+        if reply is Reply.YES:  # checked: whether it was recent no longer matters
+            a = a.with_changes(answered=a.answered | {Q.ACCIDENT_RECENT_UNCHECKED})
+        elif reply is Reply.NO and not accident_known_recent(a) and flag not in a.red_flags:
+            red -= {flag}  # unchecked, but maybe long ago: ACCIDENT_RECENT_UNCHECKED asks
     if screen.id is Q.URGENT_OR_FRAGILE and reply is Reply.NO and flag not in red:
         a = a.with_changes(answered=a.answered | {Q.FRAGILE_BONES, Q.URGENT_SIGNS})
     if screen.id is Q.LOWER_TIER_A and reply is not Reply.YES and reply is not Reply.UNSURE:

@@ -24,14 +24,15 @@ Public API
   answers lead to; the rule tables read it.
 - `SLOTS`, `question(question_id) -> Question`.
 
-Accidents (8.1). ACCIDENT_RECENT_UNCHECKED is asked when the cause is an accident (or whiplash of
-unknown cause) unless the start is MONTHS ("for years since a car accident": chronic, no question).
-YES = in roughly the last two weeks and nobody has examined it: Tier A, D3. NO = checked, or
-longer ago; the start then says which: TODAY / DAYS (or not known) = a checked fresh injury, D6 or
-D9 (ice first); WEEKS / FLARE_UP = an older injury, D6_LATER or D9_LATER; MONTHS = chronic pain
-(D20, D10, D14 ...). Both of the last two add Caution.SEE_GP_IF_CHANGED (Tier C). FRAGILE_BONES
-follows for any accident that is not already an emergency, checked or not (a minor fall in someone
-over 70 counts as trauma), except long-standing pain.
+Accidents (8.1). When the cause is an accident (or whiplash of unknown cause), unless the start is
+MONTHS ("for years since a car accident": chronic, no question), ACCIDENT_CHECKED asks whether a
+doctor has checked it. YES: not Tier A. NO with a start of TODAY or DAYS: recent and unchecked,
+Tier A, D3. NO otherwise: ACCIDENT_RECENT_UNCHECKED asks whether it was in the last two weeks
+(YES: Tier A, D3). When it is not Tier A the start says which advice: TODAY / DAYS (or not known) =
+a fresh injury, D6 or D9 (ice first); WEEKS / FLARE_UP = an older injury, D6_LATER or D9_LATER;
+MONTHS = chronic pain (D20, D10, D14 ...). Both of the last two add Caution.SEE_GP_IF_CHANGED
+(Tier C). FRAGILE_BONES follows for any accident that is not already an emergency, checked or not
+(a minor fall in someone over 70 counts as trauma), except long-standing pain.
 
 "Not sure" (8.5). The skill asks once more, plainly, with an example; `apply_reply(..., UNSURE)` is
 the final "still not sure". A later clear yes or no replaces it. A worrying answer is never undone
@@ -228,10 +229,15 @@ def _which_about_you_pending(a: Answers) -> bool:
 
 
 TRAUMA_SCREENS: tuple[Screen, ...] = (
-    Screen(Q.ACCIDENT_RECENT_UNCHECKED, RedFlag.SERIOUS_ACCIDENT, "8.1: recent and unchecked accident",
-           applies=lambda a: accident_possible(a) and not accident_known_recent(a)),
-    Screen(Q.ACCIDENT_CHECKED, RedFlag.SERIOUS_ACCIDENT, "8.1: a recent accident, checked by a doctor?",
-           applies=accident_known_recent, worrying=Reply.NO),
+    # 8.1 asks two things, recent and unchecked; asked as one question, "no, I didn't get it looked at"
+    # reads as a no to the whole. So one clause a turn: whether a doctor checked it, then, if not and
+    # the start does not already say it, whether it was in the last two weeks.
+    Screen(Q.ACCIDENT_CHECKED, RedFlag.SERIOUS_ACCIDENT, "8.1: an accident, checked by a doctor?",
+           applies=accident_possible, worrying=Reply.NO),
+    Screen(Q.ACCIDENT_RECENT_UNCHECKED, RedFlag.SERIOUS_ACCIDENT,
+           "8.1: an unchecked accident, in the last two weeks?",
+           applies=lambda a: accident_possible(a) and not accident_known_recent(a)
+           and Q.ACCIDENT_CHECKED in a.answered),
     Screen(Q.URGENT_OR_FRAGILE, RedFlag.URGENT_OR_FRAGILE,
            "8.1 fragile bones and the 8.5 Tier B question in one turn; a yes is followed by which one",
            applies=_about_you_combined, known=_which_about_you_pending),
