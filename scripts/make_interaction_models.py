@@ -703,7 +703,7 @@ HEDGES = "(kind of |sort of |a bit |really |all |)"
 SADDLE_PLACES = expand(
     "(in|around) my (groin|bum|bottom|backside)", "in my (butt|crotch|private parts|buttocks|inner thighs)",
     "(in|around) the (private area|buttocks|saddle area)", "around my (genitals|back passage|private parts)",
-    "between (my|me) legs", "down (there|below)", "around me bum",
+    "between (my|me) legs", "down (there|below)", "around me bum", "round (my|me) (bum|bottom|backside)",
 )
 SADDLE_PAIRS = expand("(my|me) (bum|bottom|groin|backside) and between (my|me) legs",
                       "(my|me) (bum|bottom|backside) and (my |)(privates|private parts|groin)",
@@ -857,6 +857,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(i can't|i cannot) feel (either of |both of |both |)my legs( properly|)",
             "my legs (are|feel|have gone) (numb|weak|tingly|dead|heavy)",
             "my legs (are|keep) tingling", "(neither|none) of my legs (feel|feels) right",
+            "both (my|me) legs (have gone|are|feel) ((all |)(weak|wobbly|weak and wobbly)|like jelly)",
+            "(it's |)(my|me) legs both of (them|em) (are|feel) weak",
         ),
     },
     "SADDLE_NUMBNESS": {
@@ -897,6 +899,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
               for place in SADDLE_PLACES),
             *(f"(there's|i've got|i have) no feeling {place}"
               for place in SADDLE_PLACES),
+            *(f"i('ve| have) lost (the |)feeling {place}" for place in SADDLE_PLACES),
             *(f"{place} {_agreeing(place, 'has gone|is|feels', 'have gone|are|feel')} numb"
               for place in SADDLE_PAIRS),
             *(f"{place} {_agreeing(place, 'feels', 'feel')} (kind of|a bit) numb" for place in SADDLE_PAIRS),
@@ -915,6 +918,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
              "with my (bladder|bowels|waterworks))"),
             "incontinence", "bladder problems", "bowel problems", "(bladder|bowel) (trouble|changes|issues)",
             "(leaking|wetting myself|soiling myself)",
+            "(trouble|problems|difficulty) (going to|using) the (loo|toilet|bathroom|washroom)",
         ),
         "describing": expand("incontinent"),
         "clauses": expand(
@@ -933,6 +937,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             ("i (did |)(wet|peed|soiled) myself( this morning| today| last night| earlier|)"
              "( without (realising|realizing|noticing)|)"),
             "i('ve| have) peed myself",
+            "i can('t| not) (really |)(pee|wee|go) (properly|right|normally)",
+            ("i('ve| have) been having (a bit of |some |)trouble (going to the (loo|toilet|bathroom)|peeing|"
+             "weeing)"),
             "(peeing|weeing) (is|has been) (difficult|hard)",
             "(urine|pee) (is not|isn't|won't) (coming|come)( properly| out|)",
             "i('m| am) not able to (pass urine|pee|pass motion|control my bladder)",
@@ -1112,6 +1119,9 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(i'm |i am |i feel |)(a bit|bit) breathless",
             "(it feels like |)something('s| is) (squeezing|pressing on|sitting on) my chest",
             "(a |)(sort of |)heavy pressure in my chest( (that |)comes and goes|)",
+            "(i'm getting|i've got|i have|there's) (this |a |)(pressure|crushing pain) in my chest( too|)",
+            "(it's |it feels |)like (a|this) (heavy |)weight on my chest",
+            "(a |)crushing (pain |)in my chest",
             "(my|the) chest is (also |)paining( also| too|)",
             "(i've got|i have|there's) (a |)pain in my chest (too|as well|also)",
             "(some |)pain is (also |)there in my chest", "(there's|there is) (this |a |)tight pain"
@@ -1170,6 +1180,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i can't (sleep|get comfortable) (for the pain|because of the pain|no matter how i lie)",
             "it keeps me (up|awake) (all night|at night)( even (when i'm|when i am) lying still|)",
             "i keep waking up (at night|in the night|every night)( with (it|the pain)|)",
+            "(the pain is|it's|it is) waking me (up |)(at night|in the night|every night)",
+            "i('m| am) not able to sleep( because of (it|the pain)|)",
             "(it's|it is) (worst|at its worst) at night", "nothing eases it( even lying (still|dead still)|)",
         ),
     },
@@ -1469,8 +1481,18 @@ def slot_types(locale: str) -> dict[str, dict[str, list[str]]]:
         "Outcome": {v: unique(w + OUTCOME_LOCALE.get(locale, {}).get(v, [])) for v, w in OUTCOMES.items()},
         "HoldChange": {v: unique(w) for v, w in HOLD_CHANGES.items()},
     }
-    return {type_name: {v: [w for w in words if not _says_twice(w)] for v, words in values.items()}
+    return {type_name: {v: [w for w in words if not _says_twice(w) and _said_in(locale, w)]
+                        for v, words in values.items()}
             for type_name, values in types.items()}
+
+
+# "Me back", "me legs": how a body is "mine" in Australia and much of Britain, nowhere else.
+_ME_FOR_MY = re.compile(r"\bme (bum|bottom|backside|groin|legs?|privates|private|crotch|butt|back|neck|arms?|"
+                        r"foot|feet|shoulder blades|lower back|upper back)\b")
+
+
+def _said_in(locale: str, words: str) -> bool:
+    return locale in (AU, GB) or not _ME_FOR_MY.search(words)
 
 
 def _says_twice(words: str) -> bool:
@@ -1935,6 +1957,8 @@ YES_INTENT = expand(
     # "Does the skin where the pack will go feel normal?"
     "(yes |)(it|the skin) (feels|is) (normal|fine|okay)", "(yep |yes |yeah |)skin's (fine|normal|okay)",
     "(yes|yeah|yep) (that's what i (just |)said|i (just |)told you|like i said)",
+    # "Is it in both legs, or is a leg getting weaker?"
+    "(yeah |yes |)both of (them|em)", "(yeah|yes) both",
     # "Has a doctor checked you since it happened?"
     "(yes |)(the|a) (doctor|gp|physio) (checked|has checked|looked at|saw) (it|me)",
     "(yes |)i('ve|) (seen|been to) (a|the) (doctor|gp|physio)",

@@ -117,3 +117,22 @@ def test_a_doctor_having_seen_a_fresh_fall_is_heard_as_a_yes_and_leads_to_advice
     answer_no_to_safety_questions(alexa)
 
     assert "I'd suggest ice." in alexa.speech
+
+
+def test_trouble_going_to_the_bathroom_said_in_reply_to_the_first_safety_question_is_an_emergency(alexa):
+    alexa.say("my lower back hurts")
+    assert "new trouble with your bladder or bowels" in alexa.speech
+    alexa.say("I have been having a bit of trouble going to the bathroom")
+
+    assert "Please call nine one one or go to the emergency room now" in alexa.speech
+    assert alexa.ended
+
+
+def test_a_heavy_weight_on_the_chest_said_in_reply_to_the_chest_question_is_an_emergency(alexa):
+    alexa.say("my upper back hurts")
+    assert "chest pain" in alexa.speech.lower()
+    alexa.say("it's like a heavy weight on my chest")
+
+    assert "nine one one" in alexa.speech
+    assert "I didn't get that" not in alexa.speech
+    assert alexa.ended
