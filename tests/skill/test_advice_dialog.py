@@ -398,3 +398,26 @@ def test_a_yes_no_question_asked_again_is_still_a_question_not_only_its_examples
     talk.intent("RecommendIntent", condition="SCIATICA")  # something else, not an answer
     assert talk.speech.startswith("Thanks. Just to check:")
     assert "Do any of these apply" in talk.speech and "For example" not in talk.speech
+
+
+def _stretch_asked_after_advice_for_a_stiff_neck_since_last_week(talk) -> None:
+    talk.intent("RecommendIntent", location="NECK", onset="WEEKS", symptom="STIFFNESS")
+    asked = answer_questions(talk)
+    assert "CAUSE" not in asked, "it changes nothing in the advice for a stiff neck"
+    assert "I'd suggest heat" in talk.speech
+    talk.intent("StretchIntent")
+    assert pending_question(talk) == "CAUSE", "a stretch needs it (8.6)"
+
+
+def test_asked_for_a_stretch_with_the_start_already_said_how_it_started_is_asked_alone(talk):
+    _stretch_asked_after_advice_for_a_stiff_neck_since_last_week(talk)
+    assert "How did it start?" in talk.speech
+    assert "and when" not in talk.speech, "the start was said already"
+
+
+def test_a_reply_that_answers_nothing_before_a_stretch_is_not_understood_once_not_twice_over(talk):
+    _stretch_asked_after_advice_for_a_stiff_neck_since_last_week(talk)
+    talk.intent("AMAZON.FallbackIntent")
+    assert "I didn't get that." in talk.speech
+    assert "Just to check" not in talk.speech, "one way of saying it was not understood"
+    assert pending_question(talk) == "CAUSE"

@@ -83,6 +83,14 @@ SPOKEN_CAUTION_ORDER = (
 )
 
 
+def question_due(answers: Answers, state: DialogState) -> Question | None:
+    """The next question: for advice, or, for someone who asked for a session or a stretch first, only
+    the questions that must come before it (8.6)."""
+    if state.goal is None:
+        return next_question(answers)
+    return screening_needed(answers, Purpose.SESSION if state.goal is Goal.SESSION else Purpose.STRETCH)
+
+
 def decide_next(
     answers: Answers, state: DialogState, history: tuple[SessionRecord, ...], now: datetime
 ) -> AdviceOutcome:
@@ -90,10 +98,7 @@ def decide_next(
     before being screened, only the questions that must come before it, then it (8.6)."""
     goal = state.goal
     for _ in QuestionId:  # each pass settles one question, so this ends long before
-        if goal is None:
-            question = next_question(answers)
-        else:
-            question = screening_needed(answers, Purpose.SESSION if goal is Goal.SESSION else Purpose.STRETCH)
+        question = question_due(answers, state)
         if question is None:
             break
         if not (state.waiting is Waiting.QUESTION and state.question is question.id):

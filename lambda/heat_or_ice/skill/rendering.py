@@ -122,8 +122,11 @@ def _miss_words(turn: Turn, miss: Miss | None) -> list[Segment]:
 # Questions ---------------------------------------------------------------------------------------
 def question_words(turn: Turn, question_id: QuestionId) -> tuple[str, str]:
     key = f"question.{question_id.value}"
-    if question_id is QuestionId.URGENT_SIGNS and muscle_question_inside_tier_b(turn.profile.answers()):
+    answers = turn.profile.answers()
+    if question_id is QuestionId.URGENT_SIGNS and muscle_question_inside_tier_b(answers):
         key = "question.URGENT_SIGNS.UPPER_BACK"
+    if question_id is QuestionId.CAUSE and answers.onset is not None:
+        key = "question.CAUSE.ONSET_KNOWN"  # "and when?" was answered already
     return turn.say(key), turn.say(f"{key}.reprompt")
 
 

@@ -19,10 +19,9 @@ from ...core import (
     Reply,
     Symptom,
     apply_reply,
-    next_question,
 )
 from ...core.screening import REPLY_AFFIRMS, SLOTS, WHICH_ONE_FLAGS
-from ..dialog import continue_advice, pending_question
+from ..dialog import continue_advice, pending_question, question_due
 from ..outcomes import AskPlainly, AskQuestion, Continue, Miss
 from ..rendering import intro_for, show
 from ..slots import read_enum, read_enum_values
@@ -81,7 +80,7 @@ def decide_missed(
     misses = state.misses + 1 if waiting_here else 1
     if misses >= MAX_MISSES:
         return Continue(apply_reply(answers, question_id, Reply.UNSURE), miss=miss, gave_up=True)
-    question = next_question(answers)
+    question = question_due(answers, state)
     if question is None or question.id is not question_id:
         return Continue(answers, miss=miss)
     return AskQuestion(question, misses=misses, miss=miss)
