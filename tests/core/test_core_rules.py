@@ -439,6 +439,7 @@ def test_reason_keys_cover_every_row_and_variant():
         "D2_UNSURE",
         "D3_UNSURE",
         "D3_UNSURE_BONES",
+        "D3_FRAGILE_BONES",
         "OUT_OF_SCOPE",
         "OUT_OF_SCOPE_ELSEWHERE",
         "D6_LATER",

@@ -303,7 +303,7 @@ DECISION_PATHS = [
      ["so heat it is", "no longer needs to come first"]),
     ("D3 fragile bones", dict(location="LOWER_BACK", onset="TODAY", cause="INJURY"),
      ("URGENT_OR_FRAGILE", "FRAGILE_BONES"),
-     ["After an accident like that"]),
+     ["even a small strain can cause a break", "call nine one one"]),
 ]
 
 

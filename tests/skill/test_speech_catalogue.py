@@ -37,7 +37,7 @@ def test_every_reason_question_caution_and_modality_has_words(locale):
 
 
 def test_care_reasons_have_care_words():
-    care_reasons = {"D1", "D1_UNSURE", "D2", "D3", "D3_UNSURE"}
+    care_reasons = {"D1", "D1_UNSURE", "D2", "D3", "D3_FRAGILE_BONES", "D3_UNSURE"}
     assert care_reasons <= REASON_KEYS
     # A reason may have its words for one place ("care.D1_UNSURE.NECK"); the reason part is still one.
     cares = [key for key in BASE if key.startswith("care.") and key != "care.card_title"]

@@ -50,6 +50,10 @@ class Facts:
         return bool(self.flags & TRAUMA_FLAGS)
 
     @property
+    def serious_accident(self) -> bool:
+        return RedFlag.SERIOUS_ACCIDENT in self.flags
+
+    @property
     def emergency_not_trauma(self) -> bool:
         return bool(of_tier(self.flags, Tier.A) - TRAUMA_FLAGS)
 

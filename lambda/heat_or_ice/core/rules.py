@@ -47,7 +47,9 @@ def first_match(rules: tuple[Rule, ...], facts: Facts) -> Rule | None:
 SAFETY_RULES: tuple[Rule, ...] = (
     Rule("D1", lambda f: f.emergency_not_trauma, Action.CLINICIAN_NOW, "D1",
          cites("E5a E5b E5c E5d E6 E11 E22c E23 S2-13")),
-    Rule("D3", lambda f: f.trauma, Action.CLINICIAN_NOW, "D3", cites("E5a E5b E22a S1-06 S1-16")),
+    Rule("D3", lambda f: f.serious_accident, Action.CLINICIAN_NOW, "D3", cites("E5a E5b E22a S1-06 S1-16")),
+    # Tier A row 8: no accident, a minor fall or strain (or a cause not known, 8.1) with fragile bones.
+    Rule("D3", lambda f: f.trauma, Action.CLINICIAN_NOW, "D3_FRAGILE_BONES", cites("E5b E11")),
     # 8.5, product decision: still "not sure" about an emergency sign is checked by a doctor today.
     Rule("D1", lambda f: "D1_UNSURE" in f.unsure, Action.CLINICIAN_TODAY, "D1_UNSURE", cites("E4c E5a E5b")),
     # 8.1, 8.5: not sure whether the accident was recent, or whether anyone checked it: checked today.
