@@ -233,6 +233,19 @@ def test_repeat_mid_dialog_says_the_same_words_again(talk):
     assert talk.ssml == first and talk.reprompt
 
 
+def test_say_that_again_right_after_care_words_ended_the_visit_repeats_them_and_only_them(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", symptom="WEIGHT_LOSS")
+    care = talk.speech
+    assert "checked today" in care and talk.ended
+    talk.intent("AMAZON.RepeatIntent")  # a new visit, straight after
+    assert talk.speech == care, "not 'I haven't said anything yet' before the words it said"
+
+
+def test_repeat_with_nothing_said_and_nothing_standing_says_so(talk):
+    talk.intent("AMAZON.RepeatIntent")
+    assert "I haven't said anything yet" in talk.speech
+
+
 def test_fallback_mid_dialog_reasks_then_accepts_dont_know(talk):
     talk.intent("RecommendIntent", location="LOWER_BACK", cause="INJURY", onset="TODAY")
     question = pending_question(talk)

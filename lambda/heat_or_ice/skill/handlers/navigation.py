@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import IntentRequest, Response
 
-from ...core import Answers, advise
+from ...core import Advice, Answers, advise
 from ...core.advice import CARE_ACTIONS
 from ..dialog import clear_expectation, continue_advice, pending_question, question_words
 from ..outcomes import GiveCare
@@ -28,12 +28,18 @@ SILENT_REQUEST_PREFIXES = (
 )
 
 
+def _care_standing(turn: Turn) -> Advice | None:
+    """The care advice of this episode, while its warning signs still stand."""
+    if turn.profile.episode is None:
+        return None
+    advice = advise(turn.profile.answers())
+    return advice if advice.action in CARE_ACTIONS else None
+
+
 def what_next(turn: Turn, intro: list) -> Response:
-    if turn.profile.episode is not None:
-        advice = advise(turn.profile.answers())
-        if advice.action in CARE_ACTIONS:
-            # The warning signs still stand: the care words again, never the menu of heat and ice.
-            return show(turn, GiveCare(advice), intro)
+    if (care := _care_standing(turn)) is not None:
+        # The warning signs still stand: the care words again, never the menu of heat and ice.
+        return show(turn, GiveCare(care), intro)
     return turn.respond(
         Reply(speech=[*intro, turn.say("launch.what_next")], reprompt=[turn.say("launch.what_next.reprompt")])
     )
@@ -80,7 +86,8 @@ class RepeatHandler(AbstractRequestHandler):
         last = turn.session.get("last_said")
         said = last.get("speech") if isinstance(last, dict) else None
         if not isinstance(said, str) or not said:
-            return what_next(turn, [turn.say("repeat.nothing")])
+            # A new visit: the care words still standing are what was said last, so they are said again.
+            return what_next(turn, [] if _care_standing(turn) else [turn.say("repeat.nothing")])
         reprompt = last.get("reprompt")
         if isinstance(reprompt, str) and reprompt:
             return turn.respond(Reply(speech=[said], reprompt=[reprompt]))
