@@ -192,8 +192,7 @@ LOCALE_HURTS = {
     CA: expand("(is|'s|has been|'s been) (wrecked|brutal|giving me grief)"),
 }
 # The everyday few said after "me back" ("me back's killing me"), beside the locale's own.
-SLANGY_HURTS = expand("(hurts|aches|is sore|'s sore|'s killing me|is killing me|'s bad|'s hurting|'s aching|"
-                      "'s been hurting|'s been sore)")
+SLANGY_HURTS = expand("(hurts|'s sore|'s killing me|'s bad|'s been hurting|'s been sore)")
 # Pain said with a place that has its own preposition: "a pain between my shoulder blades".
 PAIN_AT = expand("(a |)pain #", "i('ve got| have| get| am having) (a |)pain #", "there's (a |)pain #",
                  "it hurts #", "it's #", "it's (mainly|mostly|just) #", "(it|the pain) goes #")
@@ -590,7 +589,9 @@ def _fell_off(rides: list[str], fall_words: list[str]) -> list[str]:
     found = expand(f"(i |){falls}( hard| badly|)")
     if rides:
         things = "(" + "|".join(rides) + ")"
-        found += expand(f"(i |)(fell off|came off|had a fall from|crashed|stacked) (my|the) {things}( hard|)",
+        found += expand(f"(i |)(fell off|came off|crashed|stacked) (my|the) {things}",
+                        f"(i |)came off (my|the) {things} hard",
+                        *([f"(i |)had a fall from (my|the) {things}"] if "had a fall" in fall_words else []),
                         f"(i |){falls} (on|off) my {things}", f"(a|my) {things} (accident|crash)")
     return unique(found)
 
@@ -1991,6 +1992,7 @@ STOP = expand(
     "(ok|okay|right|righto) (that'll do|that's enough|bye|that's all)",
     "i (have|'ve) (had enough|got to go)", "(i |)(gotta|have to|need to) go",
     "(all done|we're done) (thanks|now|for today)",
+    "(no|nope|nah) (i'm|i am) (good|fine|okay|alright)( thanks|) (bye|goodbye)",
 )
 CANCEL = expand(
     "never mind",
@@ -2009,7 +2011,8 @@ REPEAT = expand(
     "(can|could) you (repeat|say) (that|it|the question|that again)( please|)", "come again",
     "(once more|one more time|again please)",
     "please repeat( that| it| once more|)", "repeat (once more|one more time)", "(i |)missed that",
-    "what was (that|the question)",
+    "what was (that|the question)", "what was the last (thing|bit) you said", "what did you (just |)say",
+    "(hang on |sorry |)say (that|it) again",
 )
 START_OVER = expand(
     "start (over|again|from the (beginning|top|start))( please|)",
