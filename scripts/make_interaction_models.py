@@ -445,13 +445,14 @@ LOCALE_LOADS: dict[str, list[str]] = {
 }
 # Where the load was lifted from: the car's boot or trunk in each place's word.
 BOOT = {US: "trunk", CA: "trunk", GB: "boot", AU: "boot|ute", IN: "dicky|boot"}
-# Where a regional job was done, said after it ("portaging the canoe at the cottage").
+# Where a regional job was done, said after it ("portaging the canoe at the cottage"). When ("on the
+# weekend") is not one of them: it is the start, heard in the onset slot.
 JOB_TAILS: dict[str, list[str]] = {
     US: ["at the cabin", "at the lake"],
-    CA: ["at the cottage", "up at the cottage", "at the cabin", "at the lake", "at the rink", "with the kids",
-         "on the weekend"],
-    GB: ["at the weekend", "with the kids"],
-    AU: ["all arvo", "all day", "all morning", "all weekend", "on the weekend", "with the kids"],
+    CA: ["at the cottage", "up at the cottage", "at the cabin", "at the lake", "at the rink",
+         "with the kids"],
+    GB: ["with the kids"],
+    AU: ["all arvo", "all day", "all morning", "with the kids"],
     IN: ["at home", "in the house"],
 }
 _ACTIVITIES: list[tuple[str, str]] = [

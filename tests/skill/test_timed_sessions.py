@@ -258,6 +258,17 @@ def test_status_with_nothing_recent_says_a_session_can_start(timed_talk):
     assert "start a session now" in timed_talk.speech
 
 
+def test_how_long_to_leave_the_ice_on_after_advice_says_how_long_and_offers_to_time_it(timed_talk, store,
+                                                                                       timers_api):
+    fresh_injury_advice(timed_talk, store)
+    timed_talk.intent("SessionStatusIntent", modality="ICE")
+    assert "About 10 minutes of ice at a time" in timed_talk.speech
+    assert "time a 10 minute ice session" in timed_talk.speech and not timed_talk.ended
+    timed_talk.yes()
+    assert "10 minute ice timer is running" in timed_talk.speech
+    assert len(timers_api.requests_to("create")) == 1
+
+
 def test_cancel_deletes_the_timer_records_an_early_end_and_asks_how_it_felt(timed_talk, timers_api):
     timed_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
     timer_id = timers_api.timers[0]["id"]

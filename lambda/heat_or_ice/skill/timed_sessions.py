@@ -64,7 +64,9 @@ from ..core import Reply as Answer
 from . import attempts
 from .dialog import ask, clear_expectation, question_words, session_plan_for, wait_for
 from .handlers.followup import ask_feedback, offer_stretch_or_close
+from .outcomes import OfferSession
 from .profile import StoredSession
+from .rendering import show
 from .ssml import Segment, plain_text
 from .state import DialogState, Goal, Waiting
 from .turn import Reply, Turn, minutes_left, minutes_to_wait
@@ -356,6 +358,13 @@ class SessionCapability:
                     hours=max(1, round(plan.wait_minutes / 60)),
                 )
                 return turn.respond(Reply(speech=[words], end_session=True))
+            allowed = advice is None or advice.session_allowed
+            if modality is not None and isinstance(plan, SessionPlan) and allowed:
+                # "How long should I leave the ice on?": how long, and the offer to time it.
+                modality_words = turn.say(f"modality.{wanted.value}")
+                how_long = turn.say("status.how_long", modality=modality_words,
+                                    minutes=turn.minutes(plan.minutes))
+                return show(turn, OfferSession(wanted, plan.minutes), [how_long])
         gap = rest_gap_remaining(profile.history(), turn.now)
         if gap.total_seconds() > 0:
             return turn.respond(
