@@ -1565,6 +1565,7 @@ SINGLE_LEADS: dict[str, list[str]] = {
 }
 SINGLE_TAGS: dict[str, list[str]] = {
     "preference": expand("(please|sounds nice|sounds good|usually helps|works best for me|can i use that|"
+                         "i guess|i suppose|probably|maybe|"
                          "can i use it|will that work|"
                          "is that okay|is that ok|then)"),
     "onset": expand("(or so|or something)"),

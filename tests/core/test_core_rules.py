@@ -25,6 +25,7 @@ from heat_or_ice.core import (
     Symptom,
     advise,
     apply_reply,
+    chosen_for_them,
 )
 from heat_or_ice.core.advice import REASON_KEYS
 from heat_or_ice.core.rules import COMFORT_RULES, ESCALATIONS, SAFETY_RULES
@@ -335,6 +336,17 @@ def test_D20_chronic_low_back_either_and_stay_active():
     assert (advice.action, advice.offer, advice.rule) == (Action.EITHER, None, "D20")
     assert Caution.STAY_ACTIVE in advice.cautions
     assert advise(chronic.with_changes(preference=ICE)).offer is ICE
+
+
+def test_left_to_us_either_means_warmth_unless_warmth_is_ruled_out():
+    chronic = advise(LOWER_BACK_BY_ITSELF.with_changes(onset=Onset.MONTHS))
+    assert chronic.offer is None and chosen_for_them(chronic) is HEAT
+    swollen_later = advise(FRESH_LIFTING_INJURY.with_changes(onset=Onset.WEEKS,
+                                                             symptoms=frozenset({Symptom.SWELLING})))
+    assert HEAT in swollen_later.blocked and chosen_for_them(swollen_later) is ICE
+    assert chosen_for_them(advise(FRESH_LIFTING_INJURY)) is ICE, "an offer is the choice"
+    fever = LOWER_BACK_BY_ITSELF.with_changes(symptoms=frozenset({Symptom.FEVER}))
+    assert chosen_for_them(advise(fever)) is None
 
 
 def test_D21_preference_decides_when_the_table_leaves_the_choice():

@@ -10,6 +10,8 @@ Public API
 - `next_question(answers) -> Question | None`: the one question that can still change the
   advice, the red-flag screening for the person's place included (8.5); None when the advice is
   settled. Without a covered place only the location is asked (LOCATION, then LOCATION_AGAIN).
+- `chosen_for_them(advice) -> Modality | None`: the choice when either is fine and the person
+  leaves it to us ("you pick"): warmth, or cold where warmth is ruled out.
 - `apply_reply(answers, question_id, reply) -> Answers`: records a yes / no / unsure answer
   to a question (slot questions take `Reply.UNSURE` for "I don't know"; the location slot also
   takes an `OtherPlace`). UNSURE is the final "still not sure" (`screening.UNSURE_MEANS`).
@@ -26,7 +28,7 @@ Public API
 - `STRETCHES`, `stretch(stretch_id)`: the stretch catalogue (section 4).
 """
 
-from .advice import advise
+from .advice import advise, chosen_for_them
 from .model import (
     Action,
     Advice,
@@ -90,6 +92,7 @@ __all__ = [
     "STRETCHES",
     "advise",
     "apply_reply",
+    "chosen_for_them",
     "next_question",
     "pack_question",
     "plan_session",

@@ -9,6 +9,8 @@ Public API
 - `REASON_KEYS`: every reason key `advise` can return (in `reason` or `comfort_reason`);
   the skill keeps words for each. `REASON_MEANINGS` says what each one means.
 - `CARE_ACTIONS`: CLINICIAN_NOW and CLINICIAN_TODAY: no modality, no session, no stretches.
+- `chosen_for_them(advice) -> Modality | None`: the pick when either is fine and the person leaves it
+  to us.
 
 What the fields mean beyond model.py
 - `blocked` is every modality for CLINICIAN_NOW/TODAY, for D4 (no pack on that skin) and for
@@ -108,6 +110,17 @@ REASON_KEYS: frozenset[str] = frozenset(REASON_MEANINGS)
 
 
 @lru_cache(maxsize=512)
+def chosen_for_them(advice: Advice) -> Modality | None:
+    """What to use when either is fine and the person says "you pick" (or "yes" to "heat or ice?"):
+    warmth, the usual comfort for long-standing pain and once an injury is past its first days
+    (D14, D20, S0-12); cold where warmth is ruled out. None when no session may follow."""
+    if not advice.session_allowed:
+        return None
+    if advice.offer is not None:
+        return advice.offer
+    return next((m for m in (Modality.HEAT, Modality.ICE) if m not in advice.blocked), None)
+
+
 def advise(answers: Answers) -> Advice:
     """The advice for these answers. Answers are frozen and advice is pure, so it is cached:
     `next_question` asks it again for every reply a question could get."""

@@ -73,6 +73,9 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
     def session_no(turn: Turn, state: DialogState) -> Response:
         return offer_stretch_or_close(turn, [turn.say("no_problem")])
 
+    def their_pick(turn: Turn, state: DialogState) -> Response:
+        return sessions.start_their_pick(turn, state.minutes)
+
     def rest_timer_yes(turn: Turn, state: DialogState) -> Response:
         return sessions.rest_timer(turn, state.minutes or 30)
 
@@ -122,8 +125,8 @@ def _meanings(sessions: SessionCapability) -> dict[Waiting, dict[Said, Respond]]
         },
         Waiting.SESSION_OFFER: {Said.YES: session_yes, Said.NO: session_no, Said.DONT_KNOW: session_no,
                                 Said.OTHER: not_understood},
-        Waiting.SESSION_MODALITY: {Said.YES: session_yes, Said.NO: no_problem_bye,
-                                   Said.DONT_KNOW: session_yes, Said.OTHER: not_understood},
+        Waiting.SESSION_MODALITY: {Said.YES: their_pick, Said.NO: no_problem_bye,
+                                   Said.DONT_KNOW: their_pick, Said.OTHER: not_understood},
         Waiting.REST_TIMER_OFFER: {Said.YES: rest_timer_yes, Said.NO: no_problem_bye,
                                    Said.DONT_KNOW: no_problem_bye, Said.OTHER: not_understood},
         Waiting.SKIN_CHECK: {

@@ -56,6 +56,7 @@ from ..core import (
     SessionRefusal,
     advise,
     apply_reply,
+    chosen_for_them,
     pack_question,
     rest_gap_remaining,
     screening_needed,
@@ -193,6 +194,14 @@ class SessionCapability:
     def start(self, turn: Turn, modality: Modality | None, minutes: int | None,
               intro: list[Segment]) -> Response:
         return render(turn, self.decide_start(turn, modality, minutes), intro)
+
+    def start_their_pick(self, turn: Turn, minutes: int | None) -> Response:
+        """"You pick", or a "yes" to "heat or ice?": the usual choice for them, said, then the session."""
+        modality = chosen_for_them(advise(turn.profile.answers())) if turn.profile.episode else None
+        if modality is None:
+            return self.start(turn, None, minutes, [])
+        picked = turn.say("session.picked", modality=_name(turn, modality))
+        return self.start(turn, modality, minutes, [picked])
 
     def skin_answer(self, turn: Turn, state: DialogState, reply: Answer) -> Response:
         """The answer to "does the skin where the pack will go feel normal?", then the session."""
