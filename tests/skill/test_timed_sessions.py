@@ -133,6 +133,7 @@ def test_permission_denied_gives_the_plan_by_voice_with_a_consent_card(timed_tal
     assert ask_for["payload"]["permissionScope"] == "alexa::alerts:timers:skill:readwrite"
     timed_talk.answer_permission("DENIED")
     assert "set your own timer for 10 minutes" in timed_talk.speech
+    assert timed_talk.speech.startswith("No problem."), "their answer is acknowledged first"
     assert timed_talk.card["type"] == "AskForPermissionsConsent"
     # the self-timed session counts: a new one 10 minutes later must wait for the rest gap
     timed_talk.wait(minutes=10)

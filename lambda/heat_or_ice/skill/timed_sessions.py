@@ -477,11 +477,12 @@ def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
     if isinstance(outcome, TimeItYourself):
         plan = outcome.plan
         if outcome.why is None:
-            key = "session.self_timed"
+            # "No" to the timers permission: the "no problem" belongs to their answer, so it comes first.
+            key, ack = "session.self_timed", [turn.say("no_problem")]
         else:
-            key = f"session.timer_failed.{outcome.why.value}"
+            key, ack = f"session.timer_failed.{outcome.why.value}", []
             key = key if turn.speech.has(key) else "session.timer_failed.SERVER_ERROR"
-        speech = [*intro, *_cautions(turn, plan.modality), *_adjusted(turn, plan),
+        speech = [*intro, *ack, *_cautions(turn, plan.modality), *_adjusted(turn, plan),
                   turn.say(key, minutes=plan.minutes, modality=_name(turn, plan.modality))]
         card = (
             AskForPermissionsConsentCard(permissions=[TIMERS_SCOPE])
