@@ -476,7 +476,9 @@ _ACTIVITIES: list[tuple[str, str]] = [
      "did (yoga|pilates|crossfit|deadlifts|squats|sit ups|push ups|press ups|burpees|exercises|a workout)"),
     ("(deadlifting|squatting|running|jogging|sprinting|swimming|cycling|climbing|dancing|hiking|skiing|snowboarding|skating|rowing|boxing|wrestling)",
      "(deadlifted|squatted|ran|jogged|sprinted|swam|cycled|climbed|danced|hiked|skied|snowboarded|skated|rowed|boxed|wrestled)"),
-    ("going for a (run|jog|swim|bike ride|walk)", "went for a (run|jog|swim|bike ride|walk)"),
+    ("going for a (run|jog|swim|bike ride|walk|surf|paddle|hike)",
+     "went for a (run|jog|swim|bike ride|walk|surf|paddle|hike)"),
+    ("(surfing|paddling|paddling out)", "(surfed|paddled|paddled out)"),
     (("playing (sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|ice hockey|"
       "netball|volleyball|baseball|softball|padel|pickleball|lacrosse|with the kids)"),
      ("played (sport|sports|football|soccer|rugby|cricket|tennis|golf|squash|badminton|hockey|ice hockey|"
@@ -504,6 +506,9 @@ _SPORTS = expand("(sport|sports|football|soccer|rugby|cricket|tennis|golf|squash
 _BARE_INJURY = unique(_LOADS + _SPORTS + expand("the gym", "(the |)(garden|lawn|grass|snow|driveway)",
                                                 "(yoga|pilates|crossfit|training|weights)"))
 _INJURY_NOUNS = expand(
+    # The skill's own words ("Was it an injury, a fall or accident...?") said back.
+    "(it was |)an injury( i (suppose|s'pose|guess|think)|)", "injury", "(a |)minor injury",
+    "i (hurt|injured) (it|myself)( doing something|)",
     "a (sports|gym|football|rugby|cricket|running|work|tennis|golf|hockey|skiing) injury", "a sports injury",
     "a (strain|sprain|pulled muscle|muscle strain|twist|tweak)", "(straining|strained|spraining) it",
     "i (strained|sprained|tweaked|twisted) it",

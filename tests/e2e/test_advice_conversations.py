@@ -136,3 +136,12 @@ def test_a_heavy_weight_on_the_chest_said_in_reply_to_the_chest_question_is_an_e
     assert "nine one one" in alexa.speech
     assert "I didn't get that" not in alexa.speech
     assert alexa.ended
+
+
+def test_the_cause_questions_own_words_said_back_are_understood(alexa):
+    alexa.say("my lower back hurts")
+    answer_no_to_safety_questions(alexa)
+    assert "How did it start" in alexa.speech
+    alexa.say("an injury")
+    assert "How did it start" not in alexa.speech and "Was it an injury" not in alexa.speech
+    assert "When did it start" in alexa.speech
