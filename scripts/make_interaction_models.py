@@ -356,6 +356,8 @@ def onset_words(locale: str) -> dict[str, list[str]]:
             "since (yesterday|the weekend)",
             "the other day", "a day or two ago", "since the day before yesterday",
             "(two|three|a couple of) nights ago",
+            ("(on |since |last |)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+             "( (morning|night)|)"),
             "since last night",
         ),
         "WEEKS": expand(
@@ -618,9 +620,9 @@ _NO_CAUSE = expand(
     "(i |)(just |)woke up (with it|like this|and it was (there|sore|like this))",
     "(i |)(just |)woke up with the pain", "(i |)(just |)woke up with", "woke up",
     ("(sleeping|slept) (funny|awkwardly|wrong|badly|in a funny position|on it wrong|the wrong way|"
-     "on it funny)"),
-    ("i (must have |think i |)slept (funny|awkwardly|wrong|badly|in a funny position|on it wrong|"
-     "the wrong way|on it funny)"),
+     "on it funny|in (a |the |)(wrong|bad|awkward) position)"),
+    ("i (must have |think i |was |)(slept|sleeping) (funny|awkwardly|wrong|badly|in a funny position|"
+     "on it wrong|the wrong way|on it funny|in (a |the |)(wrong|bad|awkward) position)"),
     "(a bad|a new|my) (pillow|mattress|bed)", "no (injury|accident|fall)",
     "i (didn't|did not) (do anything|injure it|hurt it|do anything to it)",
     "i haven't (done anything|injured it|hurt it)", "nothing i (can think of|know of|did)",

@@ -234,7 +234,8 @@ def test_real_model_a_sentence_about_the_bladder_never_becomes_a_place(real_nlu)
      # "Has a doctor checked you since it happened?"
      ("nobody has looked at it", "AMAZON.NoIntent"), ("not yet", "AMAZON.NoIntent"),
      ("i've seen a physio", "AMAZON.YesIntent"),
-     ("nope i'm good bye", "AMAZON.StopIntent"), ("what was the last thing you said", "AMAZON.RepeatIntent")],
+     ("nope i'm good bye", "AMAZON.StopIntent"), ("what was the last thing you said", "AMAZON.RepeatIntent"),
+     ("i slept in the wrong position", "RecommendIntent"), ("since saturday", "RecommendIntent")],
 )
 def test_real_model_short_answers_reach_their_intent(real_nlu, said, intent):
     assert real_nlu.understand(said).intent == intent
