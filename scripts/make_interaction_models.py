@@ -1892,6 +1892,8 @@ NO_INTENT_BASE = expand(
     "(no |)no doctor has (checked|looked at|seen) (it|me)",
     "(no |)i (haven't|have not) (seen|been to) (anyone|a doctor|the doctor)( yet|)",
     "(no |)i haven't had it (checked|looked at)( yet|)",
+    "(no |)i (never saw|didn't see) anyone( about it|)",
+    "(no |)i didn't think it was worth (bothering|seeing) (the|a) (gp|doctor)",
 )
 # What "no ..." negates: the symptoms the skill asks about, by the names people use for them.
 NEGATED_NAMES = expand(
@@ -1973,6 +1975,7 @@ YES_INTENT = expand(
     "(yes |)(the|a) (doctor|gp|physio) (checked|has checked|looked at|saw) (it|me)",
     "(yes |)i('ve|) (seen|been to) (a|the) (doctor|gp|physio)",
     "(yes |)i went to (the|a) (doctor|gp|hospital)", "(yes |)i had it (checked|looked at)",
+    "(yes |)(the e. r.|a and e|the hospital|urgent care) (checked me|had a look)( nothing('s| is|) broken|)",
     # "Over seventy, thin bones or steroid tablets ...?": their age is the answer
     "(well |yes |)(i'm|i am) over seventy( but nothing else|)", "(i'm|i am) in my (seventies|eighties)",
 )

@@ -266,6 +266,16 @@ def test_8_1_an_accident_a_few_weeks_ago_asks_whether_it_was_checked_then_whethe
     assert RedFlag.SERIOUS_ACCIDENT not in advise(long_ago).red_flags
 
 
+def test_8_1_unchecked_then_a_start_in_the_last_few_days_is_an_emergency_whenever_it_is_said():
+    crash = Answers(location=NECK, cause=Cause.ACCIDENT, answered=frozenset({Q.NECK_DANGER_SIGNS}))
+    unchecked = apply_reply(crash, Q.ACCIDENT_CHECKED, Reply.NO)
+    assert advise(unchecked).action is not Action.CLINICIAN_NOW, "not yet known to be recent"
+    tuesday = unchecked.with_changes(onset=Onset.DAYS)
+    assert (advise(tuesday).action, advise(tuesday).rule) == (Action.CLINICIAN_NOW, "D3")
+    checked = apply_reply(crash, Q.ACCIDENT_CHECKED, Reply.YES).with_changes(onset=Onset.DAYS)
+    assert advise(checked).action is not Action.CLINICIAN_NOW
+
+
 def test_8_1_for_years_since_a_car_accident_needs_no_accident_question():
     years = Answers(location=LOWER, cause=Cause.ACCIDENT, onset=Onset.MONTHS)
     asked = converse(years, all_clear())

@@ -434,3 +434,16 @@ def test_a_reply_that_answers_nothing_before_a_stretch_is_not_understood_once_no
     assert "I didn't get that." in talk.speech
     assert "Just to check" not in talk.speech, "one way of saying it was not understood"
     assert pending_question(talk) == "CAUSE"
+
+
+@pytest.mark.parametrize(("when", "emergency"), [("DAYS", True), ("MONTHS", False)])
+def test_a_start_said_in_reply_to_whether_an_unchecked_accident_was_recent_answers_it(talk, when, emergency):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="ACCIDENT")
+    replies = (("LOWER_TIER_A", talk.no), ("ONSET", talk.dont_know), ("ACCIDENT_CHECKED", talk.no))
+    for question, reply in replies:
+        assert pending_question(talk) == question
+        reply()
+    assert pending_question(talk) == "ACCIDENT_RECENT_UNCHECKED"
+    talk.intent("RecommendIntent", onset=when)  # "yeah, it was Tuesday", "no, years ago"
+    assert ("nine one one" in talk.speech) is emergency
+    assert "Just to check" not in talk.speech and pending_question(talk) != "ACCIDENT_RECENT_UNCHECKED"

@@ -352,6 +352,7 @@ class Answers:
     red_flags: frozenset[RedFlag] = frozenset()
     unsure_red_flags: frozenset[RedFlag] = frozenset()
     skin_unsafe: bool = False  # numb skin at the site, diabetes with poor feeling, poor circulation...
+    accident_unchecked: bool = False  # "no" to "has a doctor checked you since it happened?" (8.1)
     answered: frozenset[QuestionId] = frozenset()
     outcomes: tuple[SessionOutcome, ...] = ()
 

@@ -177,10 +177,13 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
             and muscle_question_inside_tier_b(a)):
         a = a.with_changes(answered=a.answered | {Q.UPPER_BACK_MUSCULAR})  # "none of those": a sore muscle
     if screen.id is Q.ACCIDENT_CHECKED:
+        a = a.with_changes(accident_unchecked=reply is Reply.NO)
         if reply is Reply.YES:  # checked: whether it was recent no longer matters
             a = a.with_changes(answered=a.answered | {Q.ACCIDENT_RECENT_UNCHECKED})
         elif reply is Reply.NO and not accident_known_recent(a) and flag not in a.red_flags:
-            red -= {flag}  # unchecked, but maybe long ago: ACCIDENT_RECENT_UNCHECKED asks
+            # Unchecked, but maybe long ago: ACCIDENT_RECENT_UNCHECKED asks, and a start said later
+            # that makes it recent raises the flag (red_flags.IMPLIED_FLAGS).
+            red -= {flag}
     if screen.id is Q.URGENT_OR_FRAGILE and reply is Reply.NO and flag not in red:
         a = a.with_changes(answered=a.answered | {Q.FRAGILE_BONES, Q.URGENT_SIGNS})
     if screen.id is Q.LOWER_TIER_A and reply is not Reply.YES and reply is not Reply.UNSURE:

@@ -70,6 +70,11 @@ IMPLIED_FLAGS: tuple[Implies, ...] = (
     Implies(RedFlag.PROGRESSIVE_WEAKNESS, _said(Symptom.LEG_GIVING_WAY), "Tier A, progressive leg weakness"),
     Implies(RedFlag.SEXUAL_FUNCTION, _said(Symptom.SEXUAL_FUNCTION), "Tier A, cauda equina"),
     Implies(RedFlag.CHEST_PAIN, _said(Symptom.CHEST_PAIN), "Tier A, back pain with chest pain"),
+    # 8.1: nobody has checked the accident, and the start says it was in the last few days, whenever
+    # that became known ("no, never got it looked at" ... "yeah, it was Tuesday").
+    Implies(RedFlag.SERIOUS_ACCIDENT,
+            lambda a: a.accident_unchecked and a.onset in (Onset.TODAY, Onset.DAYS),
+            "Tier A, a recent accident nobody has checked"),
     # Product decision: fainting, double vision or trouble speaking are an emergency with any pain.
     Implies(RedFlag.NECK_NERVE_SIGNS, _said(Symptom.NECK_DANGER), "Tier A, neck danger signs (E22c)"),
     # 8.3: new numbness or persistent pins and needles after whiplash or another neck injury.

@@ -277,6 +277,12 @@ REPLY_AFFIRMS: dict[QuestionId, frozenset[Symptom]] = {
     Q.NECK_DANGER_SIGNS: frozenset({Symptom.WEAKNESS}),
 }
 
+# A start said in reply to "did it happen in the last two weeks?" answers it where it can: "yeah, it
+# was Tuesday" is a yes, "years ago" a no; "weeks ago" could be either, and the question stays open.
+REPLY_BY_ONSET: dict[QuestionId, dict[Onset, Reply]] = {
+    Q.ACCIDENT_RECENT_UNCHECKED: {Onset.TODAY: Reply.YES, Onset.DAYS: Reply.YES, Onset.MONTHS: Reply.NO},
+}
+
 # The pending "which one" after a yes to the combined lower-back question: not a reason to stop asking.
 WHICH_ONE_FLAGS = frozenset({RedFlag.CAUDA_EQUINA_SIGNS, RedFlag.URGENT_OR_FRAGILE})
 

@@ -89,6 +89,8 @@ def answers_to_dict(answers: Answers) -> dict[str, Any]:
             stored[name] = value.value
     if answers.skin_unsafe:
         stored["skin_unsafe"] = True
+    if answers.accident_unchecked:
+        stored["accident_unchecked"] = True
     return stored
 
 
@@ -107,6 +109,7 @@ def answers_from_dict(stored: Any, outcomes: tuple[SessionOutcome, ...] = ()) ->
         unsure_red_flags=_enums(RedFlag, stored.get("unsure_red_flags")),
         answered=_enums(QuestionId, stored.get("answered")),
         skin_unsafe=stored.get("skin_unsafe") is True,
+        accident_unchecked=stored.get("accident_unchecked") is True,
         outcomes=outcomes,
     )
 

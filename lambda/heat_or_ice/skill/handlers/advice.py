@@ -20,7 +20,7 @@ from ...core import (
     Symptom,
     apply_reply,
 )
-from ...core.screening import REPLY_AFFIRMS, SLOTS, WHICH_ONE_FLAGS
+from ...core.screening import REPLY_AFFIRMS, REPLY_BY_ONSET, SLOTS, WHICH_ONE_FLAGS
 from ..dialog import continue_advice, pending_question, question_due
 from ..outcomes import AskPlainly, AskQuestion, Continue, Miss
 from ..rendering import intro_for, show
@@ -102,6 +102,9 @@ def decide_recommend(
         return Continue(apply_reply(answers, asked, reply))
     if pending in REPLY_AFFIRMS and (answers.symptoms - before.symptoms) & REPLY_AFFIRMS[pending]:
         return Continue(apply_reply(answers, pending, Reply.YES))
+    said_when = REPLY_BY_ONSET.get(pending, {}) if answers.onset != before.onset else {}
+    if answers.onset in said_when:
+        return Continue(apply_reply(answers, pending, said_when[answers.onset]))
     pending_slot = SLOT_QUESTIONS.get(pending) if pending else None
     if pending and pending_slot and getattr(answers, pending_slot) is None and answers == before:
         # The question's slot came back empty or unresolved, and nothing else was said:
