@@ -1131,6 +1131,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(i'm getting|i've got|i have|there's) (this |a |)(pressure|crushing pain) in my chest( too|)",
             "(it's |it feels |)like (a|this) (heavy |)weight on my chest",
             "(a |)crushing (pain |)in my chest",
+            "(it's |)(more of |)a crushing feeling( and i'm (a bit |)sweaty|)",
             "(my|the) chest is (also |)paining( also| too|)",
             "(i've got|i have|there's) (a |)pain in my chest (too|as well|also)",
             "(some |)pain is (also |)there in my chest", "(there's|there is) (this |a |)tight pain"

@@ -447,3 +447,10 @@ def test_a_start_said_in_reply_to_whether_an_unchecked_accident_was_recent_answe
     talk.intent("RecommendIntent", onset=when)  # "yeah, it was Tuesday", "no, years ago"
     assert ("nine one one" in talk.speech) is emergency
     assert "Just to check" not in talk.speech and pending_question(talk) != "ACCIDENT_RECENT_UNCHECKED"
+
+
+def test_an_unchecked_fall_weeks_ago_is_advised_with_a_gp_if_it_changes_said_aloud(talk):
+    talk.intent("RecommendIntent", location="LOWER_BACK", cause="ACCIDENT", onset="WEEKS")
+    answer_questions(talk, no=("ACCIDENT_CHECKED", "ACCIDENT_RECENT_UNCHECKED"))
+    assert "Heat or ice are both fine" in talk.speech or "I'd suggest" in talk.speech
+    assert "If it has changed or is getting worse, see your doctor." in talk.speech, "8.1: Tier C, said aloud"

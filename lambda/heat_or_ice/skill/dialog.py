@@ -76,9 +76,10 @@ def clear_expectation(turn: Turn) -> None:
 SPOKEN_CAUTION_ORDER = (
     Caution.RED_FLAG_WATCH,
     Caution.NOT_ON_NUMB_SKIN,
+    # An accident long ago that nobody checked: seeing a GP if it changes matters more than swelling.
+    Caution.SEE_GP_IF_CHANGED,
     Caution.ICE_IF_SWOLLEN,
     Caution.STOP_IF_WORSE,
-    Caution.SEE_GP_IF_CHANGED,
     Caution.STAY_ACTIVE,
 )
 
