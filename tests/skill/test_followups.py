@@ -60,14 +60,18 @@ def test_that_helped_offers_the_same_again(talk):
     assert "heat" in talk.speech and "ice session" not in talk.speech
 
 
-def test_im_done_during_a_session_ends_it_and_asks_how_it_felt(timed_talk):
+def test_im_done_during_a_session_ends_it_and_its_timer_and_asks_how_it_felt(timed_talk, timers_api):
     talk = timed_talk
     heat_advice(talk)
     start_heat_session(talk)
+    [timer] = timers_api.timers
     talk.wait(minutes=6)
     talk.intent("FeedbackIntent")
     assert "counted your session as finished" in talk.speech
     assert "How did the heat feel" in talk.speech and talk.reprompt
+    assert [r.path for r in timers_api.requests_to("delete")] == [f"/v1/alerts/timers/{timer['id']}"], (
+        "a timer left running would still ring 'take it off' later"
+    )
 
 
 def _breaks(ssml: str) -> list[int]:

@@ -126,8 +126,8 @@ class FeedbackHandler(AbstractRequestHandler):
         latest = profile.latest_session()
         outcome = decide_feedback(said, said_modality, turn.state, running, latest)
         if isinstance(outcome, FeedbackAsked):
-            if running is not None:  # "the ice is off": the session ended early, now
-                running.ends_at, running.ended_early = turn.now, True
+            if running is not None:  # "the ice is off", "I'm done": the session ended early, and its timer
+                _end_now(turn, running)
             session = running or latest
             assert session is not None  # the decision asked about it
             return ask_feedback(turn, session, intro_for(turn, outcome))
@@ -141,7 +141,7 @@ class FeedbackHandler(AbstractRequestHandler):
 
 
 def _end_now(turn: Turn, running: StoredSession) -> None:
-    """A session that is making it worse ends at once, its timer with it where the device allows."""
+    """A session ended early ends at once, its timer with it where the device allows."""
     running.ends_at, running.ended_early = turn.now, True
     if running.timer_id:
         try:
