@@ -454,3 +454,10 @@ def test_an_unchecked_fall_weeks_ago_is_advised_with_a_gp_if_it_changes_said_alo
     answer_questions(talk, no=("ACCIDENT_CHECKED", "ACCIDENT_RECENT_UNCHECKED"))
     assert "Heat or ice are both fine" in talk.speech or "I'd suggest" in talk.speech
     assert "If it has changed or is getting worse, see your doctor." in talk.speech, "8.1: Tier C, said aloud"
+
+
+def test_a_checked_fresh_neck_injury_is_advised_in_words_for_a_neck(talk):
+    talk.intent("RecommendIntent", location="NECK", cause="ACCIDENT", onset="TODAY")
+    answer_questions(talk)  # a doctor has checked it
+    assert "For a neck you've just hurt" in talk.speech
+    assert "back" not in talk.speech

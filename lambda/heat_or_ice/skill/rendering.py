@@ -203,7 +203,7 @@ def _reason_words(turn: Turn, advice: Advice) -> str:
     # A declined wish names what is declined: "last time, heat made it worse", never a bare "it".
     declined = advice.declined_preference
     named = {"declined": turn.say(f"modality.{declined.value}")} if declined is not None else {}
-    return turn.say(f"reason.{advice.reason}", **named)
+    return turn.say(_placed(turn, f"reason.{advice.reason}"), **named)
 
 
 def _advice_words(turn: Turn, advice: Advice, spoken_caution: Caution | None) -> list[Segment]:
