@@ -191,7 +191,7 @@ LOCALE_HURTS = {
     IN: expand("(is|'s|has been) paining( a lot| badly| too much| very badly|)", "(is|has been) having pain"),
     CA: expand("(is|'s|has been|'s been) (wrecked|brutal|giving me grief)"),
 }
-# The everyday few said after "me back" ("me back's killing me"), beside the locale's own.
+# The everyday few said after "me back" ("me back's killing me") and "my bum", beside the locale's own.
 SLANGY_HURTS = expand("(hurts|'s sore|'s killing me|'s bad|'s been hurting|'s been sore)")
 # Pain said with a place that has its own preposition: "a pain between my shoulder blades".
 PAIN_AT = expand("(a |)pain #", "i('ve got| have| get| am having) (a |)pain #", "there's (a |)pain #",
@@ -268,9 +268,9 @@ def place_words(locale: str, value_id: str) -> list[str]:
     mine = [f"my {name}" for name in everyday]
     slangy = [f"me {name}" for name in everyday] if locale == AU else []
     words += slangy
-    words += [_of_place(place, f"{place} {pred}") for place in mine + pain_only
+    words += [_of_place(place, f"{place} {pred}") for place in mine
               for pred in HURTS + LOCALE_HURTS.get(locale, [])]
-    words += [_of_place(place, f"{place} {pred}") for place in slangy
+    words += [_of_place(place, f"{place} {pred}") for place in slangy + pain_only
               for pred in SLANGY_HURTS + LOCALE_HURTS.get(locale, [])]
     words += [clause.replace("#", place) for place in mine + slangy[:2] for clause in HURT_IT]
     words += [clause.replace("#", place) for place in mine + pain_only for clause in PAIN_IN]
@@ -630,6 +630,8 @@ _NO_CAUSE = expand(
     "i can't think of anything",
     ("(sitting|sat) (too long|at (my|a) desk( all day|)|in the car|for hours|all day|on the sofa|"
      "on the couch|badly)"),
+    "(just |)(from |)sitting at (my|the) (laptop|desk)( all (day|week)|)",  # not "computer": a wake word
+    "(sleeping|slept) on a (bad|rubbish|lumpy|soft|hard|new|hotel) (mattress|bed|pillow)",
     "(bad|poor) posture", "(a |)long (drive|flight|car journey|day at work)",
     "(driving|working) (all day|for hours|long hours)",
     "stress", "(it's |)(just |)old age", "(it's |)getting older",
@@ -684,7 +686,8 @@ def cause_words(locale: str) -> dict[str, list[str]]:
     accident_extra = {
         US: expand("(a|my) (fender bender|car wreck)", "i (got|was) rear ended"),
         CA: expand("(a|my) (fender bender|car wreck)", "(i |)(slipped|fell) on (the |some |)(black ice|ice)"),
-        GB: expand("a (road traffic accident|prang|car prang)", "(i |)came off my (bike|horse)"),
+        GB: expand("a (road traffic accident|prang|car prang)", "(i |)came off my (bike|horse)",
+                   "(i |)had a (bit of a |)prang( in the car|)"),
         AU: expand("a (prang|car prang)", "(i |)came off my (bike|motorbike|board)"),
         IN: expand("a (two wheeler|bike|scooter|auto) accident",
                    "(i |)(fell|had a fall) from (the|my) (bike|scooter|two wheeler)",
@@ -866,6 +869,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "(i can't|i cannot) feel (either of |both of |both |)my legs( properly|)",
             "my legs (are|feel|have gone) (numb|weak|tingly|dead|heavy)",
             "my legs (are|keep) tingling", "(neither|none) of my legs (feel|feels) right",
+            "my legs (both (feel|are)|have both gone) (kind of |a bit |)(weak|wobbly|weak and wobbly|numb)",
+            "(it's |)my legs (they're|they are) (weak|numb)",
             "both (my|me) legs (have gone|are|feel) ((all |)(weak|wobbly|weak and wobbly)|like jelly)",
             "(it's |)(my|me) legs both of (them|em) (are|feel) weak",
         ),
@@ -947,6 +952,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
              "( without (realising|realizing|noticing)|)"),
             "i('ve| have) peed myself",
             "i can('t| not) (really |)(pee|wee|go) (properly|right|normally)",
+            "i can (barely|hardly) (pee|wee)",
             ("i('ve| have) been having (a bit of |some |)trouble (going to the (loo|toilet|bathroom)|peeing|"
              "weeing)"),
             "(peeing|weeing) (is|has been) (difficult|hard)",
@@ -1099,6 +1105,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
              "(running a temperature|a temperature|a fever)"),
             "i (am|'m) having fever( and (body pain|body ache|body aches|chills)|)",
             "i('ve| have) got a (temp|temperature)", "i feel like death warmed up",
+            "i('ve| have) (had|got) a (really |very |)high (fever|temperature)",
             "(i've been |)burning up all night",
             "(fever|a temperature) and (body (pain|ache|aches)|chills|the shivers)",
             f"i feel {HEDGES}(sick|feverish|hot and cold|shivery)( and achy| and (achy|sore) all over|)",
@@ -1153,6 +1160,7 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i('m| am) losing weight (also |)without (any |)(dieting|trying)",
             ("i('ve| have) (dropped|lost) (about |nearly |)(five|six|eight|ten|fifteen|a few|heaps of) "
              "(pounds|kilos)( without trying|)"),
+            "(i |)dropped like (five|ten|fifteen|twenty) (pounds|kilos)( without trying|)",
         ),
     },
     "CANCER_HISTORY": {
