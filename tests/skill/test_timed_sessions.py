@@ -430,12 +430,16 @@ def test_a_reply_that_does_not_answer_the_skin_question_is_asked_again_before_an
 
 @pytest.mark.parametrize("leaves_it_to_us", ["yes", "dont_know"])
 def test_yes_or_you_pick_to_heat_or_ice_is_answered_with_a_choice_not_the_same_question(
-    timed_talk, timers_api, leaves_it_to_us
+    unscreened_talk, store, timers_api, leaves_it_to_us
 ):
+    timed_talk = unscreened_talk
+    seed_screened_episode(store, timed_talk.device.user_id, timed_talk.now, CHRONIC, skin_checked=False)
     timed_talk.launch()
     timed_talk.intent("RecommendIntent", location="LOWER_BACK", onset="MONTHS", cause="NO_CAUSE")
     assert "time heat or ice" in timed_talk.speech
     getattr(timed_talk, leaves_it_to_us)()
-    assert "Let's go with heat, then." in timed_talk.speech
-    assert "heat or ice?" not in timed_talk.speech
+    assert "Let's go with heat, then." in timed_talk.speech and "heat or ice?" not in timed_talk.speech
+    assert "skin where the pack will go" in timed_talk.speech
+    assert "Okay, heat" not in timed_talk.speech, "the choice is said once"
+    timed_talk.yes()
     assert "15 minute heat timer is running" in timed_talk.speech

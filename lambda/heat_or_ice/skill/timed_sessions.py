@@ -461,8 +461,11 @@ def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
         wait_for(turn, Waiting.SKIN_CHECK, question=outcome.question.id, modality=outcome.modality,
                  minutes=outcome.minutes)
         words, reprompt = question_words(turn, outcome.question.id)
-        chosen = turn.say("session.chosen", modality=_name(turn, outcome.modality))
-        return turn.respond(Reply(speech=[*intro, chosen, words], reprompt=[reprompt]))
+        # "Okay, heat." says which pack, unless the intro already did ("Let's go with heat, then.").
+        name = _name(turn, outcome.modality)
+        said = any(name in str(segment) for segment in intro)
+        chosen = [] if said else [turn.say("session.chosen", modality=name)]
+        return turn.respond(Reply(speech=[*intro, *chosen, words], reprompt=[reprompt]))
     if isinstance(outcome, AskWhich):
         wait_for(turn, Waiting.SESSION_MODALITY, minutes=outcome.minutes)
         return turn.respond(

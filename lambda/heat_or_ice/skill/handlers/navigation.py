@@ -83,6 +83,11 @@ class RepeatHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn.of(handler_input)
+        question_id = pending_question(turn)
+        if question_id is not None:
+            # The question, not the welcome or the sympathy said before it once.
+            words, reprompt = question_words(turn, question_id)
+            return turn.respond(Reply(speech=[words], reprompt=[reprompt]))
         last = turn.session.get("last_said")
         said = last.get("speech") if isinstance(last, dict) else None
         if not isinstance(said, str) or not said:
