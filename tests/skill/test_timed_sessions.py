@@ -270,6 +270,13 @@ def test_how_long_to_leave_the_ice_on_after_advice_says_how_long_and_offers_to_t
     assert len(timers_api.requests_to("create")) == 1
 
 
+def test_how_long_to_keep_it_on_while_a_session_is_offered_means_the_pack_offered(timed_talk, store):
+    fresh_injury_advice(timed_talk, store)
+    timed_talk.intent("SessionStatusIntent")  # "how long should I keep it on?"
+    assert "About 10 minutes of ice at a time" in timed_talk.speech
+    assert "time a 10 minute ice session" in timed_talk.speech
+
+
 def test_cancel_deletes_the_timer_records_an_early_end_and_asks_how_it_felt(timed_talk, timers_api):
     timed_talk.intent("StartSessionIntent", modality="HEAT", duration="PT15M")
     timer_id = timers_api.timers[0]["id"]

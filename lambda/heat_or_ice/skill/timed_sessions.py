@@ -353,6 +353,9 @@ class SessionCapability:
                     minutes=turn.minutes(minutes_left(left)),
                 )
             return turn.respond(Reply(speech=[words], end_session=True))
+        # "How long should I keep it on?" while a session is offered: "it" is the pack offered.
+        offering = turn.state.waiting in (Waiting.SESSION_OFFER, Waiting.SKIN_CHECK)
+        modality = modality or (turn.state.modality if offering else None)
         wanted = modality or (profile.latest_session().modality if profile.latest_session() else None)
         if wanted is not None:
             answers = profile.answers()
