@@ -303,7 +303,7 @@ def model_sizes() -> list[str]:
         )
         most = max(language["intents"], key=lambda i: len(i.get("samples", [])))
         words = sum(1 + len(v["name"].get("synonyms", [])) for t in language["types"] for v in t["values"])
-        lines.append(f"| {locale} | {path.stat().st_size / 1e6:.2f} MB | {custom} | {built_in} | "
+        lines.append(f"| {locale} | {path.stat().st_size / 1e6:.3f} MB | {custom} | {built_in} | "
                      f"{len(most['samples'])} ({most['name']}) | {words} |")
     return lines
 
