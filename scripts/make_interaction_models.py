@@ -529,7 +529,7 @@ _SURFACE = ("(ice|black ice|the ice|the stairs|some stairs|the steps|a step|a we
 _ACCIDENT = expand(
     # road and blows
     f"(a|an) ({_VEHICLE}|cycling|skiing|riding|sports|work) (crash|accident|collision)",
-    "(a|an) (crash|collision|accident)", "a car wreck",
+    "(a|an) (crash|collision|accident)", "a car wreck", "car (crash|accident|wreck)",
     f"(in|after|from) a {_VEHICLE} (crash|accident)", f"i (was|got) in a {_VEHICLE} (crash|accident)",
     f"i (had|'ve had) a {_VEHICLE} (crash|accident)",
     "i crashed (my|the) (car|bike|motorbike|scooter)",
@@ -1116,7 +1116,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
     "CHEST_PAIN": {
         "names": expand("chest pain", "(a |)pain in my chest", "pains in my chest", "(a |)tight chest",
                         "chest tightness", "(a |)tightness in my chest",
-                        "shortness of breath", "(short|out) of breath", "breathlessness", "chest pains"),
+                        "shortness of breath", "(short|out) of breath", "breathlessness", "chest pains",
+                        "chest pressure"),
         "describing": expand("breathless", "short of breath"),
         "clauses": expand(
             "my chest (hurts|is tight|feels tight|is sore|is painful|feels heavy|is aching|aches)",
@@ -1155,7 +1156,8 @@ SYMPTOMS: dict[str, dict[str, list[str]]] = {
             "i('m| am) losing weight( without (trying|meaning to|dieting)| for no reason|)",
             "i keep losing weight( (and|but) i('m| am) not (dieting|trying)|)",
             "my weight (is|has been) (dropping|going down|reducing)( on its own|)",
-            "i('ve| have) dropped (a lot of |some |)weight",
+            "i('ve| have) dropped (a lot of |some |)weight", "(yeah |)lost weight",
+            "(i've |)(dropped|lost) a (fair bit|lot|bit) of weight( without trying|)",
 
             "i('m| am) losing weight (also |)without (any |)(dieting|trying)",
             ("i('ve| have) (dropped|lost) (about |nearly |)(five|six|eight|ten|fifteen|a few|heaps of) "
@@ -1784,7 +1786,7 @@ LOCALE_TAGS: dict[str, list[str]] = {CA: ["eh"], AU: ["mate"], GB: ["cheers"]}
 LOCALE_LEADS: dict[str, list[str]] = {IN: ["kindly", "please"]}
 # "Eh" ends a statement or question of any length; "mate" and "cheers" end short replies and requests
 # ("cancel that mate", "no idea mate"): the most words a tagged sample has, without and with slots.
-TAG_REACH: dict[str, tuple[int, int]] = {CA: (7, 7), AU: (4, 3), GB: (4, 3)}
+TAG_REACH: dict[str, tuple[int, int]] = {CA: (7, 7), AU: (4, 2), GB: (4, 3)}
 # Nobody tags a sample that already ends on a closing word ("start the timer please eh").
 ENDS_ALREADY = ("please", "now", "thanks", "thank you", "early", "again", "then", "too", "cheers", "mate",
                 "eh")
@@ -1985,6 +1987,8 @@ YES_INTENT = expand(
     "(yes |)i('ve|) (seen|been to) (a|the) (doctor|gp|physio)",
     "(yes |)i went to (the|a) (doctor|gp|hospital)", "(yes |)i had it (checked|looked at)",
     "(yes |)(the e. r.|a and e|the hospital|urgent care) (checked me|had a look)( nothing('s| is|) broken|)",
+    "(yeah |yes |)(the e. r.|my gp|my doctor|the hospital) (looked at it|had a look|checked it)( all clear|)",
+    "(yeah |yes |)they checked me at the hospital", "(yeah |yes |)at the hospital",
     # "Over seventy, thin bones or steroid tablets ...?": their age is the answer
     "(well |yes |)(i'm|i am) over seventy( but nothing else|)", "(i'm|i am) in my (seventies|eighties)",
 )
@@ -2149,6 +2153,7 @@ SESSION_STATUS = expand(
     "how many sessions (have i had|do i have left|can i have)( today|)",
     "how long to go( on (the|my) {modality}|)", "how long's left( on (the|my) {modality}|)",
     "how much time's left( on (the|my) {modality}|)",
+    "how long (should|do) i (keep|leave) (it|the {modality}|{modality}) on( for|)",
 )
 CANCEL_SESSION = expand(
     ("(cancel|stop|end|finish|turn off|switch off) (the|my|this) ({modality} |)(session|timer|"

@@ -235,7 +235,8 @@ def test_real_model_a_sentence_about_the_bladder_never_becomes_a_place(real_nlu)
      ("nobody has looked at it", "AMAZON.NoIntent"), ("not yet", "AMAZON.NoIntent"),
      ("i've seen a physio", "AMAZON.YesIntent"),
      ("nope i'm good bye", "AMAZON.StopIntent"), ("what was the last thing you said", "AMAZON.RepeatIntent"),
-     ("i slept in the wrong position", "RecommendIntent"), ("since saturday", "RecommendIntent")],
+     ("i slept in the wrong position", "RecommendIntent"), ("since saturday", "RecommendIntent"),
+     ("yeah my gp had a look", "AMAZON.YesIntent"), ("how long should i keep it on", "SessionStatusIntent")],
 )
 def test_real_model_short_answers_reach_their_intent(real_nlu, said, intent):
     assert real_nlu.understand(said).intent == intent

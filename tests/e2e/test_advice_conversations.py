@@ -6,6 +6,8 @@ so a sample that stops matching breaks these tests the way it would break a real
 
 from __future__ import annotations
 
+import pytest
+
 from tests.e2e.safety_questions import answer_no_to_safety_questions
 
 
@@ -128,10 +130,11 @@ def test_trouble_going_to_the_bathroom_said_in_reply_to_the_first_safety_questio
     assert alexa.ended
 
 
-def test_a_heavy_weight_on_the_chest_said_in_reply_to_the_chest_question_is_an_emergency(alexa):
+@pytest.mark.parametrize("said", ["it's like a heavy weight on my chest", "chest pressure"])
+def test_a_heavy_weight_on_the_chest_said_in_reply_to_the_chest_question_is_an_emergency(alexa, said):
     alexa.say("my upper back hurts")
     assert "chest pain" in alexa.speech.lower()
-    alexa.say("it's like a heavy weight on my chest")
+    alexa.say(said)
 
     assert "nine one one" in alexa.speech
     assert "I didn't get that" not in alexa.speech
@@ -145,3 +148,11 @@ def test_the_cause_questions_own_words_said_back_are_understood(alexa):
     alexa.say("an injury")
     assert "How did it start" not in alexa.speech and "Was it an injury" not in alexa.speech
     assert "When did it start" in alexa.speech
+
+
+def test_a_car_crash_said_plainly_is_an_accident_and_asked_about(alexa):
+    alexa.say("my neck hurts")
+    answer_no_to_safety_questions(alexa, yes=("ACCIDENT_CHECKED",))
+    assert "How did it start" in alexa.speech
+    alexa.say("car crash")
+    assert "I didn't" not in alexa.speech and "When did it start" in alexa.speech
