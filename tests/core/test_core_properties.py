@@ -35,7 +35,7 @@ from heat_or_ice.core import (
 from heat_or_ice.core.advice import REASON_KEYS
 from heat_or_ice.core.questions import SLOTS
 from heat_or_ice.core.red_flags import red_flags_present
-from heat_or_ice.core.screening import SCREEN_BY_ID, SCREENS, UNSURE_MEANS, accident_known_recent
+from heat_or_ice.core.screening import SCREEN_BY_ID, SCREENS, UNSURE_MEANS
 from heat_or_ice.core.stretches import allowed_stretches
 from heat_or_ice.core.timing import REST_GAP, session_length
 
@@ -254,8 +254,8 @@ def test_property_8_5_a_clear_answer_replaces_not_sure_and_never_undoes_a_worry(
     later = apply_reply(worried, question_id, reassuring)
     if question_id is QuestionId.LOWER_TIER_A:
         return  # its yes is replaced by the follow-ups' answers
-    if question_id is QuestionId.ACCIDENT_CHECKED and not accident_known_recent(base):
-        # Unchecked, but not known to be recent: no worry yet, the recency question decides (8.1).
+    if not screen.raises(base):
+        # e.g. an accident nobody checked, not known to be recent: no worry yet, recency decides (8.1).
         assert RedFlag.SERIOUS_ACCIDENT in later.red_flags or screen.flag not in worried.red_flags
         return
     if question_id is not QuestionId.URGENT_OR_FRAGILE:

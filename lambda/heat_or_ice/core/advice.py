@@ -109,7 +109,6 @@ REASON_MEANINGS: dict[str, str] = {
 REASON_KEYS: frozenset[str] = frozenset(REASON_MEANINGS)
 
 
-@lru_cache(maxsize=512)
 def chosen_for_them(advice: Advice) -> Modality | None:
     """What to use when either is fine and the person says "you pick" (or "yes" to "heat or ice?"):
     warmth, the usual comfort for long-standing pain and once an injury is past its first days
@@ -121,6 +120,7 @@ def chosen_for_them(advice: Advice) -> Modality | None:
     return next((m for m in (Modality.HEAT, Modality.ICE) if m not in advice.blocked), None)
 
 
+@lru_cache(maxsize=512)
 def advise(answers: Answers) -> Advice:
     """The advice for these answers. Answers are frozen and advice is pure, so it is cached:
     `next_question` asks it again for every reply a question could get."""

@@ -52,7 +52,6 @@ from .screening import (
     TRAUMA_SCREENS,
     WHICH_ONE_FLAGS,
     Screen,
-    accident_known_recent,
     flare_of_a_known_problem,
     location_question,
     muscle_question_inside_tier_b,
@@ -171,7 +170,7 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
     if reply is Reply.UNSURE:
         if flag not in red:
             unsure |= {flag}
-    elif reply is screen.worrying:
+    elif reply is screen.worrying and screen.raises(a):
         red |= {flag}
     if (screen.id is Q.URGENT_SIGNS and reply is Reply.NO and flag not in red
             and muscle_question_inside_tier_b(a)):
@@ -180,10 +179,6 @@ def _screening(a: Answers, screen: Screen, reply: Reply) -> Answers:
         a = a.with_changes(accident_unchecked=reply is Reply.NO)
         if reply is Reply.YES:  # checked: whether it was recent no longer matters
             a = a.with_changes(answered=a.answered | {Q.ACCIDENT_RECENT_UNCHECKED})
-        elif reply is Reply.NO and not accident_known_recent(a) and flag not in a.red_flags:
-            # Unchecked, but maybe long ago: ACCIDENT_RECENT_UNCHECKED asks, and a start said later
-            # that makes it recent raises the flag (red_flags.IMPLIED_FLAGS).
-            red -= {flag}
     if screen.id is Q.URGENT_OR_FRAGILE and reply is Reply.NO and flag not in red:
         a = a.with_changes(answered=a.answered | {Q.FRAGILE_BONES, Q.URGENT_SIGNS})
     if screen.id is Q.LOWER_TIER_A and reply is not Reply.YES and reply is not Reply.UNSURE:

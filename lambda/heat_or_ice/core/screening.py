@@ -171,7 +171,7 @@ def _never(a: Answers) -> bool:
 
 @dataclass(frozen=True)
 class Screen:
-    """A screening question: its `worrying` reply raises `flag`.
+    """A screening question: its `worrying` reply raises `flag`, if `raises` says so for these answers.
 
     `applies`: whether it fits this person (place, cause). `answered_by`: volunteered symptoms that
     already answer it (they imply its flag). `known`: other facts that answer it.
@@ -184,6 +184,7 @@ class Screen:
     worrying: Reply = Reply.YES
     answered_by: frozenset[Symptom] = frozenset()
     known: Callable[[Answers], bool] = _never
+    raises: Callable[[Answers], bool] = _everyone
 
     def already_known(self, a: Answers) -> bool:
         return self.flag in a.red_flags or bool(self.answered_by & a.symptoms) or self.known(a)
@@ -232,8 +233,10 @@ TRAUMA_SCREENS: tuple[Screen, ...] = (
     # 8.1 asks two things, recent and unchecked; asked as one question, "no, I didn't get it looked at"
     # reads as a no to the whole. So one clause a turn: whether a doctor checked it, then, if not and
     # the start does not already say it, whether it was in the last two weeks.
+    # Unchecked but maybe long ago: no flag yet; ACCIDENT_RECENT_UNCHECKED asks, and a start said
+    # later that makes it recent raises it (red_flags.IMPLIED_FLAGS, from Answers.accident_unchecked).
     Screen(Q.ACCIDENT_CHECKED, RedFlag.SERIOUS_ACCIDENT, "8.1: an accident, checked by a doctor?",
-           applies=accident_possible, worrying=Reply.NO),
+           applies=accident_possible, worrying=Reply.NO, raises=accident_known_recent),
     Screen(Q.ACCIDENT_RECENT_UNCHECKED, RedFlag.SERIOUS_ACCIDENT,
            "8.1: an unchecked accident, in the last two weeks?",
            applies=lambda a: accident_possible(a) and not accident_known_recent(a)

@@ -370,11 +370,9 @@ class SessionCapability:
                     hours=max(1, round(plan.wait_minutes / 60)),
                 )
                 return turn.respond(Reply(speech=[words], end_session=True))
-            allowed = advice is None or advice.session_allowed
-            if modality is not None and isinstance(plan, SessionPlan) and allowed:
+            if modality is not None and isinstance(plan, SessionPlan):
                 # "How long should I leave the ice on?": how long, and the offer to time it.
-                modality_words = turn.say(f"modality.{wanted.value}")
-                how_long = turn.say("status.how_long", modality=modality_words,
+                how_long = turn.say("status.how_long", modality=_name(turn, wanted),
                                     minutes=turn.minutes(plan.minutes))
                 return show(turn, OfferSession(wanted, plan.minutes), [how_long])
         gap = rest_gap_remaining(profile.history(), turn.now)
