@@ -201,7 +201,7 @@ class SessionCapability:
         if modality is None:
             return self.start(turn, None, minutes, [])
         picked = turn.say("session.picked", modality=_name(turn, modality))
-        return self.start(turn, modality, minutes, [picked])
+        return render(turn, self.decide_start(turn, modality, minutes), [picked], pack_named=True)
 
     def skin_answer(self, turn: Turn, state: DialogState, reply: Answer) -> Response:
         """The answer to "does the skin where the pack will go feel normal?", then the session."""
@@ -453,7 +453,8 @@ def _refusal(refusal: SessionRefusal, *, skin: bool = False) -> StartOutcome:
 
 
 # -- Words: every outcome, in one place -----------------------------------------------------------
-def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
+def render(turn: Turn, outcome: StartOutcome, intro: list[Segment], *, pack_named: bool = False) -> Response:
+    """`pack_named`: the intro already says which pack ("Let's go with heat, then.")."""
     if isinstance(outcome, NeedsScreening):
         # The advice dialog asks; the goal tells it a session was asked for.
         turn.move_to(turn.state.with_(goal=Goal.SESSION, modality=outcome.modality, minutes=outcome.minutes))
@@ -462,10 +463,7 @@ def render(turn: Turn, outcome: StartOutcome, intro: list[Segment]) -> Response:
         wait_for(turn, Waiting.SKIN_CHECK, question=outcome.question.id, modality=outcome.modality,
                  minutes=outcome.minutes)
         words, reprompt = question_words(turn, outcome.question.id)
-        # "Okay, heat." says which pack, unless the intro already did ("Let's go with heat, then.").
-        name = _name(turn, outcome.modality)
-        said = any(name in str(segment) for segment in intro)
-        chosen = [] if said else [turn.say("session.chosen", modality=name)]
+        chosen = [] if pack_named else [turn.say("session.chosen", modality=_name(turn, outcome.modality))]
         return turn.respond(Reply(speech=[*intro, *chosen, words], reprompt=[reprompt]))
     if isinstance(outcome, AskWhich):
         wait_for(turn, Waiting.SESSION_MODALITY, minutes=outcome.minutes)
