@@ -228,7 +228,8 @@ NAMED_PAIN = expand(
 )
 
 
-_PLURAL_NAME = re.compile(r" and |(blades|buttocks|shoulders|hips|knees|legs|feet|arms|hands|glutes|thighs)$")
+_PLURAL_NAME = re.compile(r" and |(blades|buttocks|shoulders|hips|knees|legs|feet|arms|hands|glutes|thighs"
+                          r"|parts|privates)$")
 # A pain word said of a place that is several ("my shoulder blades"): its verb agrees, and "a" goes.
 _PLURAL_VERBS = {"hurts": "hurt", "aches": "ache", "is": "are", "has": "have", "keeps": "keep",
                  "feels": "feel", "gets": "get", "was": "were", "looks": "look"}
@@ -722,12 +723,11 @@ SADDLE_PAIRS = expand("(my|me) (bum|bottom|groin|backside) and between (my|me) l
                       "between my legs and (my|me) (bum|bottom|backside)",
                       "(the|my) private (area|parts)( and (the|my) (buttocks|bottom)|)",
                       "(my|me) (groin|bum|bottom|butt|backside|crotch|privates)")
-_PLURAL_PLACE = re.compile(r" and |parts$|privates$|buttocks$|thighs$|legs$")
 
 
 def _agreeing(place: str, singular: str, plural: str) -> str:
     """The verbs that agree with a place: "my bum is", "my bum and groin are"."""
-    return f"({plural if _PLURAL_PLACE.search(place) else singular})"
+    return f"({plural if _plural(place) else singular})"
 
 
 SYMPTOMS: dict[str, dict[str, list[str]]] = {
