@@ -590,17 +590,20 @@ FALL_WORDS: dict[str, list[str]] = {
          "went arse over"],
     IN: ["had a fall", "slipped and fell", "got a fall"],
 }
+# How a fall off a ride is said before it ("I came off my bike"), with each place's own.
+FELL_OFF = ["fell off", "came off", "crashed", "stacked"]
+LOCALE_FELL_OFF: dict[str, list[str]] = {IN: ["had a fall from"]}
 
 
-def _fell_off(rides: list[str], fall_words: list[str]) -> list[str]:
+def _fell_off(locale: str) -> list[str]:
     """Falls and crashes off each ride, alone ("I stacked it") and with what was ridden."""
+    fall_words, rides = FALL_WORDS.get(locale, []), RIDES.get(locale, [])
     falls = "(" + "|".join(fall_words) + ")" if fall_words else "(fell)"
     found = expand(f"(i |){falls}( hard| badly|)")
     if rides:
         things = "(" + "|".join(rides) + ")"
-        found += expand(f"(i |)(fell off|came off|crashed|stacked) (my|the) {things}",
-                        f"(i |)came off (my|the) {things} hard",
-                        *([f"(i |)had a fall from (my|the) {things}"] if "had a fall" in fall_words else []),
+        fell_off = "(" + "|".join(FELL_OFF + LOCALE_FELL_OFF.get(locale, [])) + ")"
+        found += expand(f"(i |){fell_off} (my|the) {things}", f"(i |)came off (my|the) {things} hard",
                         f"(i |){falls} (on|off) my {things}", f"(a|my) {things} (accident|crash)")
     return unique(found)
 
@@ -699,7 +702,7 @@ def cause_words(locale: str) -> dict[str, list[str]]:
         "INJURY": unique(injury + extra_injury.get(locale, []) + regional_lifts
                          + expand(*LOCALE_LOADS.get(locale, []))),
         "ACCIDENT": unique(_ACCIDENT + accident_extra.get(locale, [])
-                           + _fell_off(RIDES.get(locale, []), FALL_WORDS.get(locale, []))),
+                           + _fell_off(locale)),
         "NO_CAUSE": unique(_NO_CAUSE),
     }
 
