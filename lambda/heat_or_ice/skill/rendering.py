@@ -122,10 +122,9 @@ def _miss_words(turn: Turn, miss: Miss | None) -> list[Segment]:
 # Questions ---------------------------------------------------------------------------------------
 def question_words(turn: Turn, question_id: QuestionId) -> tuple[str, str]:
     key = f"question.{question_id.value}"
-    answers = turn.profile.answers()
-    if question_id is QuestionId.URGENT_SIGNS and muscle_question_inside_tier_b(answers):
+    if question_id is QuestionId.URGENT_SIGNS and muscle_question_inside_tier_b(turn.profile.answers()):
         key = "question.URGENT_SIGNS.UPPER_BACK"
-    if question_id is QuestionId.CAUSE and answers.onset is not None:
+    if question_id is QuestionId.CAUSE and turn.profile.answers().onset is not None:
         key = "question.CAUSE.ONSET_KNOWN"  # "and when?" was answered already
     return turn.say(key), turn.say(f"{key}.reprompt")
 
